@@ -1,0 +1,85 @@
+package io.attune.core.condition;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles CEL rule conditions once, at model load. Every expression is parsed and type-checked
+ * against the {@link Facts} variables and must yield a bool. Expressions of the common shapes
+ * (field comparisons, {@code in} lists, string tests, regexes, {@code has}, and/or/not) become
+ * direct Java evaluators with CEL's semantics; anything else runs as a CEL program.
+ */
+public final class ConditionCompiler {
+    private final CelCompiler compiler;
+    private final CelRuntime runtime;
+
+    public ConditionCompiler() {
+        CelOptions options = CelOptions.current()
+                .enableHeterogeneousNumericComparisons(true)
+                .enableRegexPartialMatch(true)
+                .build();
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(options)
+                .setResultType(SimpleType.BOOL);
+        for (String variable : Facts.VARIABLES) {
+            builder.addVar(variable, MapType.create(SimpleType.STRING, SimpleType.DYN));
+        }
+        this.compiler = builder.build();
+        this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options).build();
+    }
+
+    public Condition compile(String expression) throws InvalidConditionException {
+        if (expression == null || expression.isBlank()) {
+            throw new InvalidConditionException(List.of(new ConditionProblem(1, 1, "the condition is empty")));
+        }
+        CelValidationResult result = compiler.compile(expression);
+        if (result.hasError()) {
+            throw new InvalidConditionException(problems(result.getErrors()));
+        }
+        try {
+            CelAbstractSyntaxTree ast = result.getAst();
+            CelRuntime.Program program = runtime.createProgram(ast);
+            return FastConditions.translate(expression, ast.getExpr())
+                    .orElseGet(() -> new CelProgramCondition(expression, program));
+        } catch (CelValidationException e) {
+            throw new InvalidConditionException(problems(e.getErrors()));
+        } catch (CelEvaluationException e) {
+            throw new InvalidConditionException(List.of(new ConditionProblem(1, 1, e.getMessage())));
+        }
+    }
+
+    /** The same expression as a plain CEL program, without the fast path; for tests and benchmarks. */
+    Condition compileWithoutFastPath(String expression) throws InvalidConditionException {
+        CelValidationResult result = compiler.compile(expression);
+        try {
+            return new CelProgramCondition(expression, runtime.createProgram(result.getAst()));
+        } catch (CelValidationException e) {
+            throw new InvalidConditionException(problems(e.getErrors()));
+        } catch (CelEvaluationException e) {
+            throw new InvalidConditionException(List.of(new ConditionProblem(1, 1, e.getMessage())));
+        }
+    }
+
+    private static List<ConditionProblem> problems(List<CelIssue> issues) {
+        List<ConditionProblem> problems = new ArrayList<>();
+        for (CelIssue issue : issues) {
+            int line = Math.max(1, issue.getSourceLocation().getLine());
+            int column = Math.max(1, issue.getSourceLocation().getColumn() + 1);
+            problems.add(new ConditionProblem(line, column, issue.getMessage()));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,22 @@
+package io.attune.core.event;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The six message types of the Segment Tracking API. */
+public enum EventKind {
+    IDENTIFY, TRACK, PAGE, SCREEN, GROUP, ALIAS;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<EventKind> fromWireName(String name) {
+        for (EventKind kind : values()) {
+            if (kind.wireName().equals(name)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

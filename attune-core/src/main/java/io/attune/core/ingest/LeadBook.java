@@ -1,0 +1,58 @@
+package io.attune.core.ingest;
+
+import io.attune.core.account.AccountId;
+import io.attune.core.account.AccountState;
+import io.attune.core.account.AccountTransition;
+import io.attune.core.event.Event;
+import io.attune.core.event.MessageId;
+import io.attune.core.identity.Identity;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Transition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What recording events needs from storage, for one workspace, within one unit of work: the
+ * event log, the identity graph, lead and account projections, and the transition history.
+ * Adapters may buffer writes until the unit of work commits, but reads must see earlier writes.
+ */
+public interface LeadBook {
+    /** Whether a message with this id was already recorded (in this unit of work or before). */
+    boolean recorded(MessageId message);
+
+    Optional<LeadId> leadOf(Identity identity);
+
+    /** The identities linked to a lead. */
+    List<Identity> identitiesOf(LeadId lead);
+
+    void link(Identity identity, LeadId lead);
+
+    Optional<LeadState> lead(LeadId lead);
+
+    /** Whether any lead, current or merged away, has this id. */
+    boolean exists(LeadId lead);
+
+    void save(LeadState lead);
+
+    /**
+     * Folds {@code from} into {@code into}: its identities and events now belong to {@code into},
+     * and its own state is gone (its id stays taken and resolves to {@code into}).
+     */
+    void merge(LeadId from, LeadId into);
+
+    /** The lead's recorded events (including those of leads merged into it) in recording order. */
+    List<Event> history(LeadId lead);
+
+    void append(Event event, LeadId lead);
+
+    Optional<AccountState> account(AccountId account);
+
+    Optional<AccountId> accountOfDomain(String domain);
+
+    void save(AccountState account);
+
+    void record(Transition transition);
+
+    void record(AccountTransition transition);
+}

@@ -1,0 +1,154 @@
+package io.attune.core.ingest;
+
+import io.attune.core.account.AccountTransition;
+import io.attune.core.event.Event;
+import io.attune.core.event.Group;
+import io.attune.core.event.Identify;
+import io.attune.core.identity.Identity;
+import io.attune.core.identity.IdentityKind;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.LeadScoring;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lead.LeadTraits;
+import io.attune.core.lifecycle.Stage;
+import io.attune.core.lifecycle.StageRules;
+import io.attune.core.lifecycle.Transition;
+import io.attune.core.model.ModelCatalog;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.model.Segment;
+import io.attune.core.scoring.LeadScore;
+import io.attune.core.scoring.RuleFailure;
+import io.attune.core.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Records one message for one workspace: skips it if its id was seen, resolves and merges
+ * identities, re-bases the lead when its segment or model changes, attaches it to an account,
+ * scores the event, moves the lead's stage, and appends the event, all through the
+ * {@link LeadBook} of the caller's unit of work. Deterministic: the same messages in the same
+ * order leave the same state, which is what {@code attune rebuild} relies on.
+ */
+public final class RecordEvent {
+    private final WorkspaceId workspace;
+    private final ModelCatalog models;
+    private final LeadBook book;
+    private final IdentityResolver resolver = new IdentityResolver();
+    private final AccountRollup accounts;
+    private final LeadScoring scoring;
+
+    public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring) {
+        this.workspace = workspace;
+        this.models = models;
+        this.book = book;
+        this.scoring = scoring;
+        this.accounts = new AccountRollup(workspace, models, book);
+    }
+
+    public Recorded record(Event event) {
+        if (book.recorded(event.messageId())) {
+            return new Recorded.Duplicate(event.messageId());
+        }
+        Instant at = event.timestamp();
+        List<RuleFailure> failures = new ArrayList<>();
+        IdentityResolver.Resolution resolution = resolver.resolve(event, book);
+        LeadState lead = resolution.lead().flatMap(book::lead)
+                .orElseGet(() -> create(resolution.seed(), event, failures));
+        List<LeadState> merged = resolution.merge().stream().map(id -> book.lead(id).orElseThrow())
+                .sorted(Comparator.comparing(LeadState::firstSeen).thenComparing(LeadState::id)).toList();
+        accounts.detach(lead);
+        merged.forEach(accounts::detach);
+        for (LeadState other : merged) {
+            book.merge(other.id(), lead.id());
+        }
+        for (Identity identity : resolution.link()) {
+            book.link(identity, lead.id());
+        }
+
+        LeadTraits traits = traitsAfter(lead, merged, event);
+        Segment segment = segmentOf(traits, event, lead.segment());
+        ScoringModel model = models.active(segment);
+        AccountRollup.Membership membership = accounts.resolve(lead, traits, event, model, failures);
+        lead = lead.withAccount(membership.account()).withStage(furthestStage(lead, merged));
+        Map<String, Object> accountFacts = accounts.facts(membership.account());
+        if (!merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model())) {
+            LeadScoring.Replay replay = scoring.replay(model, lead, book.history(lead.id()), accountFacts);
+            lead = replay.lead();
+            failures.addAll(replay.failures());
+        }
+        LeadScoring.Step step = scoring.apply(model, lead, event, accountFacts, membership.traitsChanged());
+        lead = step.lead();
+        failures.addAll(step.failures());
+        if (!lead.identified() && (identifies(event) || merged.stream().anyMatch(LeadState::identified))) {
+            lead = lead.identifiedNow();
+        }
+        List<Transition> transitions = StageRules.next(model, lead, at);
+        if (!transitions.isEmpty()) {
+            lead = lead.withStage(transitions.get(transitions.size() - 1).to());
+        }
+        transitions.forEach(book::record);
+        book.append(event, lead.id());
+        book.save(lead);
+        Optional<AccountTransition> accountMove = accounts.attach(lead, !step.contributions().isEmpty(), at);
+        accountMove.ifPresent(book::record);
+        return new Recorded.Accepted(event.messageId(), lead.id(), resolution.merge(), step.contributions(),
+                transitions, failures);
+    }
+
+    private LeadState create(Identity seed, Event event, List<RuleFailure> failures) {
+        LeadId id = LeadId.derivedFrom(workspace, seed);
+        for (int attempt = 1; book.exists(id); attempt++) {
+            id = LeadId.derivedFrom(workspace, seed, attempt);
+        }
+        Segment segment = models.defaultSegment();
+        ScoringModel model = models.active(segment);
+        boolean identified = identifies(event);
+        LeadState lead = new LeadState(id, segment, identified ? Stage.LEAD : Stage.SUBSCRIBER, identified,
+                LeadTraits.NONE, Optional.empty(), Set.of(), model.version(), LeadScore.empty(model),
+                event.timestamp(), event.timestamp(), 0, event.header().receivedAt());
+        return scoring.refit(model, lead, Map.of(), event.timestamp(), failures);
+    }
+
+    private static boolean identifies(Event event) {
+        if (event.header().userId() != null) {
+            return true;
+        }
+        return event instanceof Identify identify && identify.traits().text("email").flatMap(Identity::email)
+                .map(email -> email.kind() == IdentityKind.EMAIL).orElse(false);
+    }
+
+    /** The lead's traits once the merged leads' and this event's traits are laid over them, oldest first. */
+    private static LeadTraits traitsAfter(LeadState lead, List<LeadState> merged, Event event) {
+        LeadTraits traits = lead.traits();
+        for (LeadState other : merged) {
+            traits = traits.overlaidWith(other.traits().attributes());
+        }
+        return event instanceof Identify identify ? traits.overlaidWith(identify.traits()) : traits;
+    }
+
+    private static Segment segmentOf(LeadTraits traits, Event event, Segment current) {
+        Optional<Segment> named = traits.attributes().text("segment").flatMap(Segment::fromWireName);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (event instanceof Group group) {
+            return group.traits().text("segment").flatMap(Segment::fromWireName).orElse(current);
+        }
+        return current;
+    }
+
+    private static Stage furthestStage(LeadState lead, List<LeadState> merged) {
+        Stage stage = lead.stage();
+        for (LeadState other : merged) {
+            if (other.stage().progress() > stage.progress()) {
+                stage = other.stage();
+            }
+        }
+        return stage;
+    }
+}

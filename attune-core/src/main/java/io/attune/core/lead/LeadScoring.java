@@ -1,0 +1,115 @@
+package io.attune.core.lead;
+
+import io.attune.core.condition.ConditionFailure;
+import io.attune.core.event.Event;
+import io.attune.core.event.Identify;
+import io.attune.core.model.CommitteeRole;
+import io.attune.core.model.RuleId;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.scoring.AttributeFacts;
+import io.attune.core.scoring.Contribution;
+import io.attune.core.scoring.EventFacts;
+import io.attune.core.scoring.LeadScore;
+import io.attune.core.scoring.RuleFailure;
+import io.attune.core.scoring.ScoreUpdate;
+import io.attune.core.scoring.Scorer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applies events to one lead under one model: identify traits, fit, committee roles and the
+ * event's engagement. Live recording and replay (merges, segment changes, explanations) both go
+ * through {@link #apply}, which is what keeps a replayed lead equal to the recorded one.
+ */
+public final class LeadScoring {
+    private final Scorer scorer = new Scorer();
+
+    /** The lead after one event, and what the event earned. */
+    public record Step(LeadState lead, List<Contribution> contributions, List<RuleFailure> failures) {
+    }
+
+    /** Everything a replay earned, in order, and the lead it produced. */
+    public record Replay(LeadState lead, List<Contribution> contributions, List<RuleFailure> failures) {
+    }
+
+    /**
+     * @param account the lead's account facts, empty when it has none
+     * @param accountChanged whether the account's traits changed since the lead's fit was computed
+     */
+    public Step apply(ScoringModel model, LeadState lead, Event event, Map<String, Object> account,
+            boolean accountChanged) {
+        List<RuleFailure> failures = new ArrayList<>(0);
+        LeadState current = lead;
+        boolean traitsChanged = false;
+        if (event instanceof Identify identify) {
+            LeadTraits traits = current.traits().overlaidWith(identify.traits());
+            traitsChanged = !traits.equals(current.traits());
+            current = current.withTraits(traits);
+        }
+        if (traitsChanged || accountChanged) {
+            current = refit(model, current, account, event.timestamp(), failures);
+        }
+        ScoreUpdate update = scorer.score(model, current.score(),
+                event, new EventFacts(event, current.traits().facts(), account, current.score(), model));
+        failures.addAll(update.failures());
+        current = current.withScore(update.score()).seen(event.timestamp(), event.header().receivedAt());
+        return new Step(current, update.contributions(), failures);
+    }
+
+    /** Fit, attribute disqualification and committee roles recomputed from the lead's and account's facts. */
+    public LeadState refit(ScoringModel model, LeadState lead, Map<String, Object> account, Instant at,
+            List<RuleFailure> failures) {
+        AttributeFacts facts = new AttributeFacts(lead.traits().facts(), account);
+        Scorer.FitUpdate fit = scorer.fit(model, lead.score(), facts, at);
+        failures.addAll(fit.failures());
+        return lead.withScore(fit.score()).withRoles(roles(model, facts, failures));
+    }
+
+    private static Set<String> roles(ScoringModel model, AttributeFacts facts, List<RuleFailure> failures) {
+        if (model.account().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> roles = new TreeSet<>();
+        for (CommitteeRole role : model.account().get().committee()) {
+            try {
+                if (role.when().test(facts)) {
+                    roles.add(role.role());
+                }
+            } catch (ConditionFailure failure) {
+                failures.add(new RuleFailure(new RuleId("committee." + role.role()), failure.getMessage()));
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Recomputes a lead from its history under {@code model}: traits, fit and score start empty and
+     * every event is applied again in order. Identity, stage and account are kept.
+     */
+    public Replay replay(ScoringModel model, LeadState lead, List<Event> history, Map<String, Object> account) {
+        if (history.isEmpty()) {
+            LeadState empty = lead.withTraits(LeadTraits.NONE).rescoredUnder(model.segment(), model.version(),
+                    LeadScore.empty(model));
+            List<RuleFailure> failures = new ArrayList<>();
+            return new Replay(refit(model, empty, account, lead.firstSeen(), failures), List.of(), failures);
+        }
+        Event first = history.get(0);
+        LeadState current = new LeadState(lead.id(), model.segment(), lead.stage(), lead.identified(),
+                LeadTraits.NONE, lead.account(), Set.of(), model.version(), LeadScore.empty(model),
+                first.timestamp(), first.timestamp(), 0, first.header().receivedAt());
+        List<RuleFailure> failures = new ArrayList<>();
+        current = refit(model, current, account, first.timestamp(), failures);
+        List<Contribution> contributions = new ArrayList<>();
+        for (Event event : history) {
+            Step step = apply(model, current, event, account, false);
+            current = step.lead();
+            contributions.addAll(step.contributions());
+            failures.addAll(step.failures());
+        }
+        return new Replay(current, contributions, failures);
+    }
+}

@@ -1,0 +1,53 @@
+package io.attune.core.lifecycle;
+
+import io.attune.core.lead.LeadState;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.scoring.Disqualification;
+import io.attune.core.scoring.Qualification;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The moves scoring makes on its own: a subscriber who identifies becomes a lead, a disqualified
+ * lead leaves qualification (and returns when an attribute rule stops matching), and an
+ * identified lead whose score qualifies becomes an MQL. Sales-driven moves come from elsewhere.
+ */
+public final class StageRules {
+    private StageRules() {
+    }
+
+    /** The transitions the lead's current score calls for, in order; the last one's target is the new stage. */
+    public static List<Transition> next(ScoringModel model, LeadState lead, Instant at) {
+        List<Transition> moves = new ArrayList<>(2);
+        Stage stage = lead.stage();
+        Actor actor = new Actor.Model(model.version());
+        Optional<Disqualification> out = lead.score().disqualification();
+        if (stage == Stage.CRISIS_HOLD) {
+            return moves;
+        }
+        if (out.isPresent()) {
+            if (stage == Stage.SUBSCRIBER || stage == Stage.LEAD || stage == Stage.WAITLISTED) {
+                moves.add(new Transition(lead.id(), stage, Stage.DISQUALIFIED, at,
+                        "disqualified by " + out.get().rule() + ": " + out.get().reason(), actor));
+            }
+            return moves;
+        }
+        if (stage == Stage.DISQUALIFIED) {
+            moves.add(new Transition(lead.id(), stage, Stage.LEAD, at, "no disqualifying rule matches any more", actor));
+            stage = Stage.LEAD;
+        }
+        if (stage == Stage.SUBSCRIBER && lead.identified()) {
+            moves.add(new Transition(lead.id(), stage, Stage.LEAD, at, "identified", actor));
+            stage = Stage.LEAD;
+        }
+        if (stage == Stage.LEAD) {
+            Qualification qualification = Qualification.of(model, lead.score(), at);
+            if (qualification.qualified()) {
+                moves.add(new Transition(lead.id(), stage, Stage.MQL, at, qualification.because(), actor));
+            }
+        }
+        return moves;
+    }
+}

@@ -1,0 +1,46 @@
+package io.attune.core.scoring;
+
+import io.attune.core.model.GradeMatrix;
+import io.attune.core.model.ScoringModel;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether a score qualifies under a model at an instant: fit ≥ {@code fitMin} and fit + engagement
+ * ≥ {@code threshold}, or the lead's grade × score cell is a qualifying one, and no rule
+ * disqualified the lead.
+ */
+public record Qualification(boolean qualified, double fit, double engagement, Optional<String> cell, String because) {
+
+    public double total() {
+        return fit + engagement;
+    }
+
+    public static Qualification of(ScoringModel model, LeadScore score, Instant at) {
+        double fit = score.fit();
+        double engagement = score.engagementAt(at.toEpochMilli(), model.decay());
+        Optional<Disqualification> out = score.disqualification();
+        Optional<String> cell = model.grades().map(grades -> grades.cell(fit, engagement));
+        if (out.isPresent()) {
+            return new Qualification(false, fit, engagement, cell,
+                    "disqualified by " + out.get().rule() + ": " + out.get().reason());
+        }
+        if (model.grades().isPresent()) {
+            GradeMatrix grades = model.grades().get();
+            boolean qualified = grades.qualifies(fit, engagement);
+            return new Qualification(qualified, fit, engagement, cell,
+                    "cell " + cell.get() + (qualified ? " qualifies" : " does not qualify"));
+        }
+        if (fit < model.fitMin()) {
+            return new Qualification(false, fit, engagement, cell,
+                    "fit " + round(fit) + " is below fitMin " + round(model.fitMin()));
+        }
+        boolean qualified = fit + engagement >= model.threshold();
+        return new Qualification(qualified, fit, engagement, cell, "score " + round(fit + engagement)
+                + (qualified ? " reached" : " is below") + " threshold " + round(model.threshold()));
+    }
+
+    private static String round(double value) {
+        return String.valueOf(Math.round(value * 10) / 10.0);
+    }
+}
