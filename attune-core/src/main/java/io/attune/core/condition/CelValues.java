@@ -55,9 +55,19 @@ final class CelValues {
                 + " with a " + FastConditions.typeName(right));
     }
 
+    /**
+     * CEL's numeric ordering: ints exactly; two doubles by IEEE comparison (so -0.0 equals 0.0);
+     * an int and a double by {@link Double#compare} of the int widened to a double (so the int 0
+     * is above -0.0).
+     */
     private static int compareNumbers(Number left, Number right) {
         if (left instanceof Long l && right instanceof Long r) {
             return Long.compare(l, r);
+        }
+        if (left instanceof Double l && right instanceof Double r) {
+            double a = l;
+            double b = r;
+            return a < b ? -1 : (a > b ? 1 : 0);
         }
         return Double.compare(left.doubleValue(), right.doubleValue());
     }

@@ -202,16 +202,16 @@ final class FastConditions {
             return null;
         }
         return facts -> {
-            Outcome l = Outcome.of(left, facts);
-            if (l.value == Boolean.FALSE) {
+            Outcome l = Outcome.of(left, facts, "&&");
+            if (Boolean.FALSE.equals(l.value)) {
                 return Boolean.FALSE;
             }
-            Outcome r = Outcome.of(right, facts);
-            if (r.value == Boolean.FALSE) {
+            Outcome r = Outcome.of(right, facts, "&&");
+            if (Boolean.FALSE.equals(r.value)) {
                 return Boolean.FALSE;
             }
-            l.requireBool("&&");
-            r.requireBool("&&");
+            l.rethrow();
+            r.rethrow();
             return Boolean.TRUE;
         };
     }
@@ -221,16 +221,16 @@ final class FastConditions {
             return null;
         }
         return facts -> {
-            Outcome l = Outcome.of(left, facts);
-            if (l.value == Boolean.TRUE) {
+            Outcome l = Outcome.of(left, facts, "||");
+            if (Boolean.TRUE.equals(l.value)) {
                 return Boolean.TRUE;
             }
-            Outcome r = Outcome.of(right, facts);
-            if (r.value == Boolean.TRUE) {
+            Outcome r = Outcome.of(right, facts, "||");
+            if (Boolean.TRUE.equals(r.value)) {
                 return Boolean.TRUE;
             }
-            l.requireBool("||");
-            r.requireBool("||");
+            l.rethrow();
+            r.rethrow();
             return Boolean.FALSE;
         };
     }
@@ -248,30 +248,35 @@ final class FastConditions {
         };
     }
 
-    /** A sub-result of a logical operator: a value, or the failure CEL would absorb if the other side decides. */
+    /**
+     * A sub-result of a logical operator: a bool, or the failure CEL would absorb if the other side
+     * decides. An operand that yields a value of another type is an error CEL does not absorb.
+     */
     private static final class Outcome {
-        final Object value;
+        final Boolean value;
         final ConditionFailure failure;
 
-        private Outcome(Object value, ConditionFailure failure) {
+        private Outcome(Boolean value, ConditionFailure failure) {
             this.value = value;
             this.failure = failure;
         }
 
-        static Outcome of(Node node, Facts facts) {
+        static Outcome of(Node node, Facts facts, String operator) {
+            Object value;
             try {
-                return new Outcome(node.eval(facts), null);
+                value = node.eval(facts);
             } catch (ConditionFailure failure) {
                 return new Outcome(null, failure);
             }
+            if (value instanceof Boolean bool) {
+                return new Outcome(bool, null);
+            }
+            throw new ConditionFailure("no matching overload for '" + operator + "' on a " + typeName(value));
         }
 
-        void requireBool(String operator) {
+        void rethrow() {
             if (failure != null) {
                 throw failure;
-            }
-            if (!(value instanceof Boolean)) {
-                throw new ConditionFailure("no matching overload for '" + operator + "' on a " + typeName(value));
             }
         }
     }

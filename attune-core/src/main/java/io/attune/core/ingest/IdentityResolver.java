@@ -36,12 +36,18 @@ final class IdentityResolver {
         }
         Optional<String> userId = Optional.ofNullable(event.header().userId());
         Optional<LeadId> primary = primary(userId, identities, linked, book);
+        Set<LeadId> distinct = new LinkedHashSet<>(linked.values());
+        if (distinct.size() <= 1) {
+            // the common case: one known lead or none; no merge, so no need to read anyone's user ids
+            List<Identity> link = identities.stream().filter(identity -> !linked.containsKey(identity)).toList();
+            return new Resolution(primary, List.of(), link, identities.get(0));
+        }
         Set<String> userIds = new HashSet<>();
         userId.ifPresent(userIds::add);
         primary.ifPresent(lead -> userIds.addAll(userIdsOf(lead, book)));
         Set<LeadId> merge = new LinkedHashSet<>();
         Set<LeadId> apart = new HashSet<>();
-        for (LeadId other : new LinkedHashSet<>(linked.values())) {
+        for (LeadId other : distinct) {
             if (primary.isPresent() && other.equals(primary.get()) || merge.contains(other) || apart.contains(other)) {
                 continue;
             }

@@ -1,0 +1,73 @@
+package io.attune.store;
+
+import io.attune.store.db.Database;
+import io.attune.store.db.StoreLocation;
+import io.attune.store.ingest.GroupCommitWriter;
+import io.attune.store.ingest.WriterSettings;
+import io.attune.store.model.JdbcModelRegistry;
+import io.attune.store.query.JdbcLeadQueries;
+import io.attune.store.rebuild.Rebuild;
+import io.attune.store.workspace.JdbcWorkspaces;
+import java.time.Clock;
+
+/** Every storage adapter over one database, wired together; closing it stops the writer first. */
+public final class Store implements AutoCloseable {
+    private final Database database;
+    private final JdbcModelRegistry models;
+    private final JdbcWorkspaces workspaces;
+    private final JdbcLeadQueries queries;
+    private final GroupCommitWriter writer;
+
+    private Store(Database database, WriterSettings settings, Clock clock) {
+        this.database = database;
+        this.models = new JdbcModelRegistry(database);
+        this.workspaces = new JdbcWorkspaces(database, clock);
+        this.queries = new JdbcLeadQueries(database, models);
+        this.writer = new GroupCommitWriter(database, models, settings);
+    }
+
+    public static Store open(StoreLocation location, WriterSettings settings, Clock clock) {
+        Database database = Database.open(location);
+        try {
+            return new Store(database, settings, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A store over an already open database (which the caller keeps ownership of only if it does not close this). */
+    public static Store over(Database database, WriterSettings settings, Clock clock) {
+        return new Store(database, settings, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public JdbcModelRegistry models() {
+        return models;
+    }
+
+    public JdbcWorkspaces workspaces() {
+        return workspaces;
+    }
+
+    public JdbcLeadQueries queries() {
+        return queries;
+    }
+
+    public GroupCommitWriter writer() {
+        return writer;
+    }
+
+    public Rebuild rebuild() {
+        return new Rebuild(database, models, workspaces);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        database.close();
+    }
+}

@@ -1,0 +1,231 @@
+package io.attune.store.ingest;
+
+import io.attune.core.account.AccountState;
+import io.attune.core.account.AccountTransition;
+import io.attune.core.event.Event;
+import io.attune.core.identity.Identity;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Transition;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.codec.AccountStateCodec;
+import io.attune.store.codec.LeadStateCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Writes one unit of work's buffered changes as JDBC batches, one statement per table. */
+final class BookFlush {
+    private static final String INSERT_EVENT = "INSERT INTO events (seq, workspace_id, message_id, lead_id, kind, "
+            + "name, occurred_at, received_at, event, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_IDENTITY = "INSERT INTO identities (workspace_id, kind, value, lead_id) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (workspace_id, kind, value) DO UPDATE SET lead_id = excluded.lead_id";
+    private static final String UPSERT_LEAD = "INSERT INTO leads (workspace_id, lead_id, segment, stage, identified, "
+            + "account_id, model, fit, eng_value, eng_as_of, eng_rate, first_seen, last_seen, events, updated_at, "
+            + "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, lead_id) "
+            + "DO UPDATE SET segment = excluded.segment, stage = excluded.stage, identified = excluded.identified, "
+            + "account_id = excluded.account_id, model = excluded.model, fit = excluded.fit, "
+            + "eng_value = excluded.eng_value, eng_as_of = excluded.eng_as_of, eng_rate = excluded.eng_rate, "
+            + "first_seen = excluded.first_seen, last_seen = excluded.last_seen, events = excluded.events, "
+            + "updated_at = excluded.updated_at, state = excluded.state";
+    private static final String UPSERT_ACCOUNT = "INSERT INTO accounts (workspace_id, account_id, group_id, domain, "
+            + "segment, mqa, contacts, updated_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (workspace_id, account_id) DO UPDATE SET group_id = excluded.group_id, "
+            + "domain = excluded.domain, segment = excluded.segment, mqa = excluded.mqa, "
+            + "contacts = excluded.contacts, updated_at = excluded.updated_at, state = excluded.state";
+
+    private final Connection connection;
+    private final WorkspaceId workspace;
+    private final Function<ModelVersion, ScoringModel> models;
+
+    BookFlush(Connection connection, WorkspaceId workspace, Function<ModelVersion, ScoringModel> models) {
+        this.connection = connection;
+        this.workspace = workspace;
+        this.models = models;
+    }
+
+    /** An event ready for the log. */
+    record LoggedEvent(long seq, LeadId lead, Event event, String encoded, String original) {
+    }
+
+    void write(List<LoggedEvent> events, Map<Identity, LeadId> links, Collection<LeadState> leads,
+            Map<LeadId, LeadId> merges, Collection<AccountState> accounts, List<Transition> transitions,
+            List<AccountTransition> accountTransitions) throws SQLException {
+        writeEvents(events);
+        writeLinks(links);
+        writeMerges(merges);
+        writeLeads(leads);
+        writeAccounts(accounts);
+        writeTransitions(transitions);
+        writeAccountTransitions(accountTransitions);
+    }
+
+    private void writeEvents(List<LoggedEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            for (LoggedEvent logged : events) {
+                Event event = logged.event();
+                insert.setLong(1, logged.seq());
+                insert.setString(2, workspace.value());
+                insert.setString(3, event.messageId().value());
+                insert.setString(4, logged.lead().value());
+                insert.setString(5, event.kind().wireName());
+                insert.setString(6, event.name());
+                insert.setLong(7, event.timestamp().toEpochMilli());
+                insert.setLong(8, event.header().receivedAt().toEpochMilli());
+                insert.setString(9, logged.encoded());
+                insert.setString(10, logged.original());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void writeLinks(Map<Identity, LeadId> links) throws SQLException {
+        if (links.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_IDENTITY)) {
+            for (Map.Entry<Identity, LeadId> link : links.entrySet()) {
+                upsert.setString(1, workspace.value());
+                upsert.setString(2, link.getKey().kind().name());
+                upsert.setString(3, link.getKey().value());
+                upsert.setString(4, link.getValue().value());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void writeMerges(Map<LeadId, LeadId> merges) throws SQLException {
+        if (merges.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM leads WHERE workspace_id = ? AND lead_id = ?");
+             PreparedStatement repoint = connection.prepareStatement(
+                     "UPDATE lead_merges SET into_lead = ? WHERE workspace_id = ? AND into_lead = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO lead_merges (workspace_id, "
+                     + "from_lead, into_lead) VALUES (?, ?, ?) ON CONFLICT (workspace_id, from_lead) "
+                     + "DO UPDATE SET into_lead = excluded.into_lead")) {
+            for (Map.Entry<LeadId, LeadId> merge : merges.entrySet()) {
+                delete.setString(1, workspace.value());
+                delete.setString(2, merge.getKey().value());
+                delete.addBatch();
+                repoint.setString(1, merge.getValue().value());
+                repoint.setString(2, workspace.value());
+                repoint.setString(3, merge.getKey().value());
+                repoint.addBatch();
+                insert.setString(1, workspace.value());
+                insert.setString(2, merge.getKey().value());
+                insert.setString(3, merge.getValue().value());
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            repoint.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private void writeLeads(Collection<LeadState> leads) throws SQLException {
+        if (leads.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_LEAD)) {
+            for (LeadState lead : leads) {
+                ScoringModel model = models.apply(lead.model());
+                upsert.setString(1, workspace.value());
+                upsert.setString(2, lead.id().value());
+                upsert.setString(3, lead.segment().wireName());
+                upsert.setString(4, lead.stage().wireName());
+                upsert.setInt(5, lead.identified() ? 1 : 0);
+                if (lead.account().isPresent()) {
+                    upsert.setString(6, lead.account().get().value());
+                } else {
+                    upsert.setNull(6, Types.VARCHAR);
+                }
+                upsert.setString(7, lead.model().toString());
+                upsert.setDouble(8, lead.score().fit());
+                upsert.setDouble(9, lead.score().engagement().value());
+                upsert.setLong(10, lead.score().engagement().asOfMillis());
+                upsert.setDouble(11, model.decay().ratePerSecond());
+                upsert.setLong(12, lead.firstSeen().toEpochMilli());
+                upsert.setLong(13, lead.lastSeen().toEpochMilli());
+                upsert.setLong(14, lead.events());
+                upsert.setLong(15, lead.updatedAt().toEpochMilli());
+                upsert.setString(16, LeadStateCodec.encode(lead, model));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void writeAccounts(Collection<AccountState> accounts) throws SQLException {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACCOUNT)) {
+            for (AccountState account : accounts) {
+                upsert.setString(1, workspace.value());
+                upsert.setString(2, account.id().value());
+                upsert.setString(3, account.groupId().orElse(null));
+                upsert.setString(4, account.domain().orElse(null));
+                upsert.setString(5, account.segment().wireName());
+                upsert.setInt(6, account.mqa() ? 1 : 0);
+                upsert.setInt(7, account.contacts());
+                upsert.setLong(8, account.updatedAt().toEpochMilli());
+                upsert.setString(9, AccountStateCodec.encode(account));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void writeTransitions(List<Transition> transitions) throws SQLException {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO transitions (workspace_id, lead_id, "
+                + "from_stage, to_stage, at, cause, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Transition transition : transitions) {
+                insert.setString(1, workspace.value());
+                insert.setString(2, transition.lead().value());
+                insert.setString(3, transition.from().wireName());
+                insert.setString(4, transition.to().wireName());
+                insert.setLong(5, transition.at().toEpochMilli());
+                insert.setString(6, transition.cause());
+                insert.setString(7, transition.actor().describe());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void writeAccountTransitions(List<AccountTransition> transitions) throws SQLException {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO account_transitions (workspace_id, "
+                + "account_id, mqa, at, cause, actor) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (AccountTransition transition : transitions) {
+                insert.setString(1, workspace.value());
+                insert.setString(2, transition.account().value());
+                insert.setInt(3, transition.mqa() ? 1 : 0);
+                insert.setLong(4, transition.at().toEpochMilli());
+                insert.setString(5, transition.cause());
+                insert.setString(6, transition.actor().describe());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

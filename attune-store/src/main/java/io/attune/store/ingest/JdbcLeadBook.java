@@ -1,0 +1,382 @@
+package io.attune.store.ingest;
+
+import io.attune.core.account.AccountId;
+import io.attune.core.account.AccountState;
+import io.attune.core.account.AccountTransition;
+import io.attune.core.event.Event;
+import io.attune.core.event.MessageId;
+import io.attune.core.identity.Identity;
+import io.attune.core.identity.IdentityKind;
+import io.attune.core.identity.LeadId;
+import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.ingest.LeadBook;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Transition;
+import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.model.StoredModel;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.codec.AccountStateCodec;
+import io.attune.store.codec.EventCodec;
+import io.attune.store.codec.LeadStateCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@link LeadBook} of one workspace within one database transaction. Reads go to what this
+ * unit of work wrote, then the writer's cache, then the database; writes are buffered and sent as
+ * JDBC batches by {@link #flush()}, and reach the cache only through {@link #publish()} after the
+ * transaction commits.
+ */
+public final class JdbcLeadBook implements LeadBook {
+    private static final int IN_CHUNK = 500;
+
+    private final Connection connection;
+    private final WorkspaceId workspace;
+    private final WriterCache.Workspace cache;
+    private final ModelRegistry models;
+    private final LongSupplier sequence;
+    private final boolean appendToLog;
+
+    private final Set<MessageId> known = new HashSet<>();
+    private final Map<MessageId, String> originals = new HashMap<>();
+    private final Map<Identity, LeadId> links = new LinkedHashMap<>();
+    private final Map<LeadId, LeadState> leads = new LinkedHashMap<>();
+    private final Map<LeadId, LeadId> merges = new LinkedHashMap<>();
+    private final Map<AccountId, AccountState> accounts = new LinkedHashMap<>();
+    private final List<Logged> events = new ArrayList<>();
+    private final List<Transition> transitions = new ArrayList<>();
+    private final List<AccountTransition> accountTransitions = new ArrayList<>();
+
+    /**
+     * @param sequence the next position in the event log; when rebuilding, the position of the event
+     *     being replayed
+     * @param appendToLog false when rebuilding: the events are already in the log, and history only
+     *     reaches as far as the replay has
+     */
+    public JdbcLeadBook(Connection connection, WorkspaceId workspace, WriterCache cache, ModelRegistry models,
+            LongSupplier sequence, boolean appendToLog) {
+        this.connection = connection;
+        this.workspace = workspace;
+        this.cache = cache.of(workspace);
+        this.models = models;
+        this.sequence = sequence;
+        this.appendToLog = appendToLog;
+    }
+
+    /** An event logged in this unit of work. */
+    private record Logged(long seq, LeadId lead, Event event, String original) {
+    }
+
+    /** Looks up, in one query per chunk, which of these messages the log already holds. */
+    public void expect(Collection<IncomingEvent> incoming) throws SQLException {
+        List<String> ids = new ArrayList<>(incoming.size());
+        for (IncomingEvent event : incoming) {
+            originals.put(event.event().messageId(), event.original());
+            ids.add(event.event().messageId().value());
+        }
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String sql = "SELECT message_id FROM events WHERE workspace_id = ? AND message_id IN ("
+                    + placeholders(chunk.size()) + ")";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, workspace.value());
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        known.add(new MessageId(rows.getString(1)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean recorded(MessageId message) {
+        return known.contains(message);
+    }
+
+    @Override
+    public Optional<LeadId> leadOf(Identity identity) {
+        LeadId lead = links.get(identity);
+        if (lead == null) {
+            lead = cache.identities.get(identity);
+        }
+        if (lead == null) {
+            lead = query("SELECT lead_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?",
+                    rows -> rows.next() ? new LeadId(rows.getString(1)) : null,
+                    workspace.value(), identity.kind().name(), identity.value());
+            if (lead != null) {
+                cache.identities.put(identity, lead);
+            }
+        }
+        return Optional.ofNullable(lead);
+    }
+
+    @Override
+    public List<Identity> identitiesOf(LeadId lead) {
+        List<Identity> stored = query("SELECT kind, value FROM identities WHERE workspace_id = ? AND lead_id = ?",
+                rows -> {
+                    List<Identity> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(new Identity(IdentityKind.valueOf(rows.getString(1)), rows.getString(2)));
+                    }
+                    return found;
+                }, workspace.value(), lead.value());
+        List<Identity> current = new ArrayList<>();
+        for (Identity identity : stored) {
+            LeadId relinked = links.get(identity);
+            if (relinked == null || relinked.equals(lead)) {
+                current.add(identity);
+            }
+        }
+        links.forEach((identity, owner) -> {
+            if (owner.equals(lead) && !current.contains(identity)) {
+                current.add(identity);
+            }
+        });
+        return current;
+    }
+
+    @Override
+    public void link(Identity identity, LeadId lead) {
+        links.put(identity, lead);
+    }
+
+    @Override
+    public Optional<LeadState> lead(LeadId lead) {
+        LeadState state = leads.get(lead);
+        if (state != null || merges.containsKey(lead)) {
+            return Optional.ofNullable(state);
+        }
+        state = cache.leads.get(lead);
+        if (state == null) {
+            String json = query("SELECT state FROM leads WHERE workspace_id = ? AND lead_id = ?",
+                    rows -> rows.next() ? rows.getString(1) : null, workspace.value(), lead.value());
+            if (json == null) {
+                return Optional.empty();
+            }
+            state = LeadStateCodec.decode(json, this::model);
+            cache.leads.put(lead, state);
+        }
+        return Optional.of(state);
+    }
+
+    @Override
+    public boolean exists(LeadId lead) {
+        if (leads.containsKey(lead) || merges.containsKey(lead) || cache.leads.containsKey(lead)) {
+            return true;
+        }
+        return Boolean.TRUE.equals(query("SELECT 1 FROM leads WHERE workspace_id = ? AND lead_id = ? UNION ALL "
+                + "SELECT 1 FROM lead_merges WHERE workspace_id = ? AND from_lead = ?", ResultSet::next,
+                workspace.value(), lead.value(), workspace.value(), lead.value()));
+    }
+
+    @Override
+    public void save(LeadState lead) {
+        leads.put(lead.id(), lead);
+    }
+
+    @Override
+    public void merge(LeadId from, LeadId into) {
+        for (Identity identity : identitiesOf(from)) {
+            links.put(identity, into);
+        }
+        merges.replaceAll((source, target) -> target.equals(from) ? into : target);
+        merges.put(from, into);
+        leads.remove(from);
+    }
+
+    @Override
+    public List<Event> history(LeadId lead) {
+        Set<LeadId> sources = sourcesOf(lead);
+        List<Logged> found = new ArrayList<>();
+        List<String> ids = sources.stream().map(LeadId::value).toList();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            Object[] parameters = new Object[chunk.size() + 1];
+            parameters[0] = workspace.value();
+            for (int i = 0; i < chunk.size(); i++) {
+                parameters[i + 1] = chunk.get(i);
+            }
+            String horizon = appendToLog ? "" : " AND seq < " + sequence.getAsLong();
+            found.addAll(query("SELECT seq, event FROM events WHERE workspace_id = ? AND lead_id IN ("
+                    + placeholders(chunk.size()) + ")" + horizon, rows -> {
+                        List<Logged> logged = new ArrayList<>();
+                        while (rows.next()) {
+                            logged.add(new Logged(rows.getLong(1), null, EventCodec.decode(rows.getString(2)), null));
+                        }
+                        return logged;
+                    }, parameters));
+        }
+        if (appendToLog) {
+            for (Logged event : events) {
+                if (sources.contains(event.lead())) {
+                    found.add(event);
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Logged::seq));
+        return found.stream().map(Logged::event).toList();
+    }
+
+    /** The lead and every lead folded into it, directly or through another merge. */
+    private Set<LeadId> sourcesOf(LeadId lead) {
+        Set<LeadId> sources = new HashSet<>();
+        List<LeadId> frontier = new ArrayList<>(List.of(lead));
+        while (!frontier.isEmpty()) {
+            LeadId next = frontier.remove(frontier.size() - 1);
+            if (!sources.add(next)) {
+                continue;
+            }
+            frontier.addAll(query("SELECT from_lead FROM lead_merges WHERE workspace_id = ? AND into_lead = ?",
+                    rows -> {
+                        List<LeadId> from = new ArrayList<>();
+                        while (rows.next()) {
+                            from.add(new LeadId(rows.getString(1)));
+                        }
+                        return from;
+                    }, workspace.value(), next.value()));
+            merges.forEach((from, into) -> {
+                if (into.equals(next)) {
+                    frontier.add(from);
+                }
+            });
+        }
+        return sources;
+    }
+
+    @Override
+    public void append(Event event, LeadId lead) {
+        known.add(event.messageId());
+        String original = originals.remove(event.messageId());
+        events.add(new Logged(sequence.getAsLong(), lead, event, original == null ? "{}" : original));
+    }
+
+    @Override
+    public Optional<AccountState> account(AccountId account) {
+        AccountState state = accounts.get(account);
+        if (state == null) {
+            state = cache.accounts.get(account);
+        }
+        if (state == null) {
+            String json = query("SELECT state FROM accounts WHERE workspace_id = ? AND account_id = ?",
+                    rows -> rows.next() ? rows.getString(1) : null, workspace.value(), account.value());
+            if (json == null) {
+                return Optional.empty();
+            }
+            state = AccountStateCodec.decode(json);
+            cache.accounts.put(account, state);
+        }
+        return Optional.of(state);
+    }
+
+    @Override
+    public Optional<AccountId> accountOfDomain(String domain) {
+        AccountId pendingDomainAccount = null;
+        for (AccountState account : accounts.values()) {
+            if (account.domain().filter(domain::equals).isPresent()) {
+                if (account.groupId().isPresent()) {
+                    return Optional.of(account.id());
+                }
+                pendingDomainAccount = account.id();
+            }
+        }
+        AccountId stored = query("SELECT account_id FROM accounts WHERE workspace_id = ? AND domain = ? "
+                + "ORDER BY CASE WHEN group_id IS NULL THEN 1 ELSE 0 END, account_id",
+                rows -> rows.next() ? new AccountId(rows.getString(1)) : null, workspace.value(), domain);
+        if (stored != null && (pendingDomainAccount == null || account(stored).flatMap(AccountState::groupId)
+                .isPresent())) {
+            return Optional.of(stored);
+        }
+        return Optional.ofNullable(pendingDomainAccount);
+    }
+
+    @Override
+    public void save(AccountState account) {
+        accounts.put(account.id(), account);
+    }
+
+    @Override
+    public void record(Transition transition) {
+        transitions.add(transition);
+    }
+
+    @Override
+    public void record(AccountTransition transition) {
+        accountTransitions.add(transition);
+    }
+
+    /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
+    public void flush() throws SQLException {
+        new BookFlush(connection, workspace, this::model).write(appendToLog ? eventsToLog() : List.of(), links,
+                leads.values(), merges, accounts.values(), transitions, accountTransitions);
+    }
+
+    private List<BookFlush.LoggedEvent> eventsToLog() {
+        List<BookFlush.LoggedEvent> logged = new ArrayList<>(events.size());
+        for (Logged event : events) {
+            logged.add(new BookFlush.LoggedEvent(event.seq(), event.lead(), event.event(),
+                    EventCodec.encode(event.event()), event.original()));
+        }
+        return logged;
+    }
+
+    /** After commit: what this unit of work wrote becomes what the writer remembers. */
+    public void publish() {
+        cache.identities.putAll(links);
+        merges.keySet().forEach(cache.leads::remove);
+        cache.leads.putAll(leads);
+        cache.accounts.putAll(accounts);
+    }
+
+    /** The lead ids this unit of work changed (saved or merged away). */
+    public Set<LeadId> touched() {
+        Set<LeadId> touched = new HashSet<>(leads.keySet());
+        touched.addAll(merges.keySet());
+        return touched;
+    }
+
+    private ScoringModel model(ModelVersion version) {
+        return models.model(workspace, version).map(StoredModel::model).orElseThrow(() ->
+                new IllegalStateException("workspace " + workspace + " has no model " + version));
+    }
+
+    @FunctionalInterface
+    interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T query(String sql, Rows<T> reader, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new StoreFailure("reading the lead book failed", e);
+        }
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}

@@ -1,0 +1,223 @@
+package io.attune.store.query;
+
+import io.attune.core.account.AccountId;
+import io.attune.core.account.AccountState;
+import io.attune.core.event.Event;
+import io.attune.core.identity.Identity;
+import io.attune.core.identity.IdentityKind;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.Stage;
+import io.attune.core.lifecycle.Transition;
+import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.model.StoredModel;
+import io.attune.core.query.LeadFilter;
+import io.attune.core.query.LeadQueries;
+import io.attune.core.query.Page;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.codec.AccountStateCodec;
+import io.attune.store.codec.EventCodec;
+import io.attune.store.codec.LeadStateCodec;
+import io.attune.store.db.Database;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** The API's reads, straight from the projections; every query is scoped to one workspace. */
+public final class JdbcLeadQueries implements LeadQueries {
+    private final Database database;
+    private final ModelRegistry models;
+
+    public JdbcLeadQueries(Database database, ModelRegistry models) {
+        this.database = database;
+        this.models = models;
+    }
+
+    @Override
+    public Optional<LeadState> lead(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT state FROM leads WHERE workspace_id = ? AND lead_id = ?")
+                .bind(0, workspace.value()).bind(1, lead.value()).mapTo(String.class).findOne()
+                .map(json -> decode(workspace, json)));
+    }
+
+    @Override
+    public Optional<LeadState> leadByIdentity(WorkspaceId workspace, Identity identity) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT l.state FROM identities i "
+                        + "JOIN leads l ON l.workspace_id = i.workspace_id AND l.lead_id = i.lead_id "
+                        + "WHERE i.workspace_id = ? AND i.kind = ? AND i.value = ?")
+                .bind(0, workspace.value()).bind(1, identity.kind().name()).bind(2, identity.value())
+                .mapTo(String.class).findOne().map(json -> decode(workspace, json)));
+    }
+
+    @Override
+    public Optional<LeadId> survivorOf(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT into_lead FROM lead_merges WHERE workspace_id = ? AND from_lead = ?")
+                .bind(0, workspace.value()).bind(1, lead.value()).mapTo(String.class).findOne().map(LeadId::new));
+    }
+
+    @Override
+    public Page<LeadState> leads(WorkspaceId workspace, LeadFilter filter, Optional<String> cursor, int limit,
+            Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT lead_id, state FROM leads WHERE workspace_id = :workspace");
+        filter.stage().ifPresent(stage -> sql.append(" AND stage = :stage"));
+        filter.segment().ifPresent(segment -> sql.append(" AND segment = :segment"));
+        filter.updatedSince().ifPresent(since -> sql.append(" AND updated_at >= :since"));
+        filter.accountId().ifPresent(account -> sql.append(" AND account_id = :account"));
+        String score = scoreNow();
+        if (filter.minScore().isPresent()) {
+            sql.append(" AND ").append(score).append(" >= :minScore");
+        }
+        if (filter.maxScore().isPresent()) {
+            sql.append(" AND ").append(score).append(" <= :maxScore");
+        }
+        Optional<String> after = cursor.map(JdbcLeadQueries::fromCursor);
+        after.ifPresent(id -> sql.append(" AND lead_id > :after"));
+        sql.append(" ORDER BY lead_id LIMIT :limit");
+        List<String[]> rows = database.jdbi().withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString()).bind("workspace", workspace.value())
+                    .bind("limit", limit + 1).bind("now", now.toEpochMilli());
+            filter.stage().ifPresent(stage -> query.bind("stage", stage.wireName()));
+            filter.segment().ifPresent(segment -> query.bind("segment", segment.wireName()));
+            filter.updatedSince().ifPresent(since -> query.bind("since", since.toEpochMilli()));
+            filter.accountId().ifPresent(account -> query.bind("account", account));
+            filter.minScore().ifPresent(min -> query.bind("minScore", min));
+            filter.maxScore().ifPresent(max -> query.bind("maxScore", max));
+            after.ifPresent(id -> query.bind("after", id));
+            return query.map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        });
+        List<LeadState> leads = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            leads.add(decode(workspace, rows.get(i)[1]));
+        }
+        Optional<String> next = rows.size() > limit ? Optional.of(toCursor(rows.get(limit - 1)[0])) : Optional.empty();
+        return new Page<>(leads, next);
+    }
+
+    /** Fit plus engagement decayed to :now — the same formula as the core's, evaluated in SQL. */
+    private String scoreNow() {
+        String elapsedSeconds = database.dialect().greatest("0", "(:now - eng_as_of)") + " / 1000.0";
+        return "(fit + " + database.dialect().greatest("0", "eng_value * exp(eng_rate * " + elapsedSeconds + ")") + ")";
+    }
+
+    @Override
+    public List<Identity> identities(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT kind, value FROM identities WHERE workspace_id = ? AND lead_id = ? ORDER BY kind, value")
+                .bind(0, workspace.value()).bind(1, lead.value())
+                .map((rs, ctx) -> new Identity(IdentityKind.valueOf(rs.getString(1)), rs.getString(2))).list());
+    }
+
+    @Override
+    public List<Transition> transitions(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT from_stage, to_stage, at, cause, "
+                        + "actor FROM transitions WHERE workspace_id = ? AND lead_id = ? ORDER BY id")
+                .bind(0, workspace.value()).bind(1, lead.value())
+                .map((rs, ctx) -> new Transition(lead, Stage.fromWireName(rs.getString(1)).orElseThrow(),
+                        Stage.fromWireName(rs.getString(2)).orElseThrow(), Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4), actor(rs.getString(5)))).list());
+    }
+
+    private static Actor actor(String described) {
+        if (described.startsWith("model:")) {
+            return new Actor.Model(ModelVersion.parse(described.substring("model:".length())));
+        }
+        return new Actor.System(described.startsWith("system:") ? described.substring("system:".length()) : described);
+    }
+
+    @Override
+    public List<Event> history(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> {
+            Set<String> sources = sourcesOf(handle, workspace, lead);
+            return handle.createQuery("SELECT event FROM events WHERE workspace_id = :workspace "
+                            + "AND lead_id IN (<leads>) ORDER BY seq")
+                    .bind("workspace", workspace.value()).bindList("leads", List.copyOf(sources))
+                    .mapTo(String.class).map(EventCodec::decode).list();
+        });
+    }
+
+    private static Set<String> sourcesOf(Handle handle, WorkspaceId workspace, LeadId lead) {
+        Set<String> sources = new HashSet<>();
+        List<String> frontier = new ArrayList<>(List.of(lead.value()));
+        while (!frontier.isEmpty()) {
+            String next = frontier.remove(frontier.size() - 1);
+            if (sources.add(next)) {
+                frontier.addAll(handle.createQuery(
+                                "SELECT from_lead FROM lead_merges WHERE workspace_id = ? AND into_lead = ?")
+                        .bind(0, workspace.value()).bind(1, next).mapTo(String.class).list());
+            }
+        }
+        return sources;
+    }
+
+    @Override
+    public Optional<AccountState> account(WorkspaceId workspace, AccountId account) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT state FROM accounts WHERE workspace_id = ? AND account_id = ?")
+                .bind(0, workspace.value()).bind(1, account.value()).mapTo(String.class).findOne()
+                .map(AccountStateCodec::decode));
+    }
+
+    @Override
+    public Page<AccountState> accounts(WorkspaceId workspace, Optional<Boolean> mqa, Optional<String> cursor,
+            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT account_id, state FROM accounts WHERE workspace_id = :workspace");
+        mqa.ifPresent(flag -> sql.append(" AND mqa = :mqa"));
+        Optional<String> after = cursor.map(JdbcLeadQueries::fromCursor);
+        after.ifPresent(id -> sql.append(" AND account_id > :after"));
+        sql.append(" ORDER BY account_id LIMIT :limit");
+        List<String[]> rows = database.jdbi().withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString()).bind("workspace", workspace.value())
+                    .bind("limit", limit + 1);
+            mqa.ifPresent(flag -> query.bind("mqa", flag ? 1 : 0));
+            after.ifPresent(id -> query.bind("after", id));
+            return query.map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        });
+        List<AccountState> accounts = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            accounts.add(AccountStateCodec.decode(rows.get(i)[1]));
+        }
+        Optional<String> next = rows.size() > limit ? Optional.of(toCursor(rows.get(limit - 1)[0])) : Optional.empty();
+        return new Page<>(accounts, next);
+    }
+
+    @Override
+    public List<LeadId> contacts(WorkspaceId workspace, AccountId account) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT lead_id FROM leads WHERE workspace_id = ? AND account_id = ? ORDER BY lead_id")
+                .bind(0, workspace.value()).bind(1, account.value()).mapTo(String.class).map(LeadId::new).list());
+    }
+
+    private LeadState decode(WorkspaceId workspace, String json) {
+        return LeadStateCodec.decode(json, version -> model(workspace, version));
+    }
+
+    private ScoringModel model(WorkspaceId workspace, ModelVersion version) {
+        return models.model(workspace, version).map(StoredModel::model)
+                .orElseThrow(() -> new IllegalStateException("workspace " + workspace + " has no model " + version));
+    }
+
+    private static String toCursor(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An opaque cursor back to the id it encodes; a cursor that does not decode is a bad request. */
+    private static String fromCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException(cursor);
+        }
+    }
+}

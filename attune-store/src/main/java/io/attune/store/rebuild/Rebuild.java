@@ -1,0 +1,133 @@
+package io.attune.store.rebuild;
+
+import io.attune.core.event.Event;
+import io.attune.core.identity.LeadId;
+import io.attune.core.ingest.RecordEvent;
+import io.attune.core.ingest.Recorded;
+import io.attune.core.lead.LeadScoring;
+import io.attune.core.model.ModelRegistry;
+import io.attune.core.workspace.Workspace;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.Workspaces;
+import io.attune.store.codec.EventCodec;
+import io.attune.store.db.Database;
+import io.attune.store.ingest.JdbcLeadBook;
+import io.attune.store.ingest.WriterCache;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recomputes every projection (identities, merges, leads, accounts, transitions) from the event
+ * log, in log order, through the same {@link RecordEvent} that recorded the events. One
+ * transaction per workspace: a rebuild that fails leaves the old projections in place. Run it
+ * with the server stopped.
+ */
+public final class Rebuild {
+    private static final List<String> PROJECTIONS = List.of("identities", "lead_merges", "leads", "accounts",
+            "transitions", "account_transitions");
+    private static final int CHUNK = 5_000;
+
+    private final Database database;
+    private final ModelRegistry models;
+    private final Workspaces workspaces;
+
+    public Rebuild(Database database, ModelRegistry models, Workspaces workspaces) {
+        this.database = database;
+        this.models = models;
+        this.workspaces = workspaces;
+    }
+
+    /** What one workspace's rebuild did. {@code movedEvents} counts events now attributed to another lead id. */
+    public record Report(WorkspaceId workspace, long events, long leads, long movedEvents) {
+    }
+
+    public List<Report> rebuildAll() throws SQLException {
+        List<Report> reports = new ArrayList<>();
+        for (Workspace workspace : workspaces.list()) {
+            reports.add(rebuild(workspace.id()));
+        }
+        return reports;
+    }
+
+    public Report rebuild(WorkspaceId workspace) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String table : PROJECTIONS) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM " + table + " WHERE workspace_id = ?")) {
+                        delete.setString(1, workspace.value());
+                        delete.executeUpdate();
+                    }
+                }
+                Report report = replay(connection, workspace);
+                connection.commit();
+                return report;
+            } catch (SQLException | RuntimeException failure) {
+                connection.rollback();
+                throw failure;
+            }
+        }
+    }
+
+    private Report replay(Connection connection, WorkspaceId workspace) throws SQLException {
+        WriterCache cache = new WriterCache(100_000);
+        LeadScoring scoring = new LeadScoring();
+        long events = 0;
+        long moved = 0;
+        long after = 0;
+        long[] replaying = new long[1];
+        while (true) {
+            List<Logged> chunk = chunk(connection, workspace, after);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            JdbcLeadBook book = new JdbcLeadBook(connection, workspace, cache, models, () -> replaying[0],
+                    false);
+            RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring);
+            for (Logged logged : chunk) {
+                replaying[0] = logged.seq();
+                Recorded recorded = record.record(logged.event());
+                if (recorded instanceof Recorded.Accepted accepted && !accepted.lead().equals(logged.lead())) {
+                    moved++;
+                }
+                events++;
+                after = logged.seq();
+            }
+            book.flush();
+            book.publish();
+        }
+        long leads;
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM leads WHERE workspace_id = ?")) {
+            count.setString(1, workspace.value());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                leads = rows.getLong(1);
+            }
+        }
+        return new Report(workspace, events, leads, moved);
+    }
+
+    private record Logged(long seq, LeadId lead, Event event) {
+    }
+
+    private static List<Logged> chunk(Connection connection, WorkspaceId workspace, long after) throws SQLException {
+        List<Logged> chunk = new ArrayList<>(CHUNK);
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq, lead_id, event FROM events "
+                + "WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT " + CHUNK)) {
+            select.setString(1, workspace.value());
+            select.setLong(2, after);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    chunk.add(new Logged(rows.getLong(1), new LeadId(rows.getString(2)),
+                            EventCodec.decode(rows.getString(3))));
+                }
+            }
+        }
+        return chunk;
+    }
+}

@@ -1,0 +1,145 @@
+package io.attune.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.core.identity.Identity;
+import io.attune.core.identity.IdentityKind;
+import io.attune.core.ingest.EventIntake;
+import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.ingest.Recorded;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Stage;
+import io.attune.core.model.Segment;
+import io.attune.core.workspace.Credentials;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.Store;
+import io.attune.store.ingest.WriterSettings;
+import io.attune.store.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's contract, run against every engine by the subclasses. */
+abstract class StoreContract {
+    static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+
+    private TestDatabase testDatabase;
+    Store store;
+    WorkspaceId workspace;
+
+    abstract TestDatabase.Engine engine();
+
+    @BeforeEach
+    void openStore() {
+        testDatabase = TestDatabase.create(engine());
+        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, Clock.fixed(T0, ZoneOffset.UTC));
+        Credentials credentials = store.workspaces().create("Northside Behavioral Health", Segment.CONSUMER, T0);
+        workspace = credentials.workspace().id();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.writer().close();
+        testDatabase.close();
+    }
+
+    List<Recorded> record(io.attune.core.event.Event... events) throws Exception {
+        List<IncomingEvent> incoming = java.util.Arrays.stream(events).map(Events::incoming).toList();
+        EventIntake.Admission admission = store.writer().submit(workspace, incoming);
+        assertThat(admission).isInstanceOf(EventIntake.Admitted.class);
+        return ((EventIntake.Admitted) admission).recorded().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void recorded_events_become_a_scored_lead_readable_by_identity() throws Exception {
+        record(Events.page("m1", "anon-1", "/insurance", T0),
+                Events.track("m2", null, "anon-1", "Insurance Check Completed", T0.plusSeconds(60)),
+                Events.identify("m3", "user-1", "anon-1", Map.of("email", "Pat@Fastmail.com", "state", "WA",
+                        "age", 34), T0.plusSeconds(120)));
+
+        LeadState lead = store.queries().leadByIdentity(workspace,
+                new Identity(IdentityKind.EMAIL, "pat@fastmail.com")).orElseThrow();
+        assertThat(lead.identified()).isTrue();
+        assertThat(lead.events()).isEqualTo(3);
+        assertThat(lead.score().engagement().value()).isPositive();
+        assertThat(store.queries().identities(workspace, lead.id())).extracting(Identity::kind)
+                .containsExactlyInAnyOrder(IdentityKind.USER_ID, IdentityKind.ANONYMOUS_ID, IdentityKind.EMAIL);
+        assertThat(store.queries().history(workspace, lead.id())).hasSize(3);
+    }
+
+    @Test
+    void a_retried_message_changes_nothing() throws Exception {
+        record(Events.track("m1", "user-1", null, "Insurance Check Completed", T0));
+        LeadState before = store.queries().leadByIdentity(workspace,
+                new Identity(IdentityKind.USER_ID, "user-1")).orElseThrow();
+
+        List<Recorded> again = record(Events.track("m1", "user-1", null, "Insurance Check Completed", T0));
+
+        assertThat(again).singleElement().isInstanceOf(Recorded.Duplicate.class);
+        assertThat(store.queries().lead(workspace, before.id())).contains(before);
+    }
+
+    @Test
+    void two_anonymous_histories_joined_by_email_become_one_lead() throws Exception {
+        record(Events.identify("m1", null, "laptop", Map.of("email", "sam@acme-health.com"), T0),
+                Events.page("m2", "phone", "/pricing", T0.plusSeconds(10)));
+        record(Events.identify("m3", null, "phone", Map.of("email", "sam@acme-health.com"), T0.plusSeconds(20)));
+
+        LeadState lead = store.queries().leadByIdentity(workspace,
+                new Identity(IdentityKind.ANONYMOUS_ID, "phone")).orElseThrow();
+        assertThat(store.queries().leadByIdentity(workspace, new Identity(IdentityKind.ANONYMOUS_ID, "laptop")))
+                .map(LeadState::id).contains(lead.id());
+        assertThat(store.queries().history(workspace, lead.id())).hasSize(3);
+        assertThat(lead.events()).isEqualTo(3);
+    }
+
+    @Test
+    void rebuilding_from_the_log_reproduces_every_projection() throws Exception {
+        record(Events.identify("m1", "vp-1", null, Map.of("email", "dana@bigco.com", "title", "VP, Benefits",
+                        "segment", "employer"), T0),
+                Events.group("m2", "vp-1", "bigco", Map.of("name", "BigCo", "employees", 12000,
+                        "selfInsured", true, "website", "https://www.bigco.com"), T0.plusSeconds(5)),
+                Events.page("m3", "visitor-9", "/pricing", T0.plusSeconds(6)),
+                Events.track("m4", "vp-1", null, "ROI Calculator Completed", T0.plusSeconds(30)),
+                Events.identify("m5", null, "visitor-9", Map.of("email", "dana@bigco.com"), T0.plusSeconds(40)));
+        Snapshot before = Snapshot.of(store.database(), workspace);
+
+        store.rebuild().rebuild(workspace);
+
+        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+        assertThat(before.rows("leads")).isNotEmpty();
+        assertThat(before.rows("accounts")).isNotEmpty();
+    }
+
+    @Test
+    void a_lead_of_one_workspace_is_not_found_from_another() throws Exception {
+        record(Events.track("m1", "user-1", null, "Insurance Check Completed", T0));
+        LeadState lead = store.queries().leadByIdentity(workspace,
+                new Identity(IdentityKind.USER_ID, "user-1")).orElseThrow();
+        WorkspaceId other = store.workspaces().create("Other", Segment.EMPLOYER, T0).workspace().id();
+
+        assertThat(store.queries().lead(other, lead.id())).isEmpty();
+        assertThat(store.queries().leadByIdentity(other, new Identity(IdentityKind.USER_ID, "user-1"))).isEmpty();
+    }
+
+    @Test
+    void an_identified_consumer_who_books_becomes_an_mql() throws Exception {
+        record(Events.identify("m1", "user-7", null, Map.of("email", "lee.morgan@gmail.com", "state", "CA", "age", 40,
+                        "insurance", "Aetna"), T0),
+                Events.track("m2", "user-7", null, "Insurance Check Completed", T0.plusSeconds(60)),
+                Events.track("m3", "user-7", null, "Intake Started", T0.plusSeconds(120)),
+                Events.track("m4", "user-7", null, "Appointment Booked", T0.plusSeconds(180)));
+        LeadState lead = store.queries().leadByIdentity(workspace,
+                new Identity(IdentityKind.USER_ID, "user-7")).orElseThrow();
+
+        assertThat(lead.stage()).isEqualTo(Stage.MQL);
+        assertThat(store.queries().transitions(workspace, lead.id())).extracting(t -> t.to())
+                .containsExactly(Stage.MQL);
+    }
+}
