@@ -80,16 +80,15 @@ final class EventTime {
         Optional<Instant> timestamp = field(fields, "timestamp", message, problems);
         Optional<Instant> original = field(fields, "originalTimestamp", message, problems);
         Optional<Instant> sentAt = field(fields, "sentAt", message, problems).or(() -> batchSentAt);
-        if (timestamp.isPresent()) {
-            return bounded(timestamp.get(), receivedAt, message.child("timestamp"), "", problems);
+        String readingField = original.isPresent() ? "originalTimestamp" : "timestamp";
+        Optional<Instant> reading = original.or(() -> timestamp);
+        if (reading.isPresent() && sentAt.isPresent()) {
+            Duration skew = Duration.between(reading.get(), sentAt.get());
+            return bounded(receivedAt.minus(skew), receivedAt, message.child(readingField),
+                    " after clock-skew correction (receivedAt - (sentAt - " + readingField + "))", problems);
         }
-        if (original.isPresent() && sentAt.isPresent()) {
-            Duration skew = Duration.between(original.get(), sentAt.get());
-            return bounded(receivedAt.minus(skew), receivedAt, message.child("originalTimestamp"),
-                    " after clock-skew correction (receivedAt - (sentAt - originalTimestamp))", problems);
-        }
-        if (original.isPresent()) {
-            return bounded(original.get(), receivedAt, message.child("originalTimestamp"), "", problems);
+        if (reading.isPresent()) {
+            return bounded(reading.get(), receivedAt, message.child(readingField), "", problems);
         }
         return receivedAt;
     }

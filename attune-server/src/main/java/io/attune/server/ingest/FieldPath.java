@@ -50,7 +50,26 @@ final class FieldPath {
         if (out.length() > 0) {
             out.append('.');
         }
-        out.append(key.length() > MAX_KEY_IN_PATH ? key.substring(0, MAX_KEY_IN_PATH) + "..." : key);
+        appendKey(out, key);
+    }
+
+    /**
+     * A key that is itself the problem (a NUL, an unpaired surrogate) must not break the error response
+     * that names it: such characters show as U+FFFD.
+     */
+    private static void appendKey(StringBuilder out, String key) {
+        int end = Math.min(key.length(), MAX_KEY_IN_PATH);
+        for (int i = 0; i < end; i++) {
+            char c = key.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                out.append(c).append(key.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) || Character.isISOControl(c) ? '\uFFFD' : c);
+            }
+        }
+        if (key.length() > end) {
+            out.append("...");
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -76,7 +77,7 @@ final class MessageDecoder {
             return new Accepted(new AcceptedMessage(raw.index(), event, canonical.write(effective), messageId.isEmpty()));
         } catch (IllegalArgumentException e) {
             // The fields above were checked against the core's rules; this catches a rule the core adds later.
-            raw.problems().add(raw.path(), e.getMessage());
+            raw.problems().add(raw.path(), Objects.requireNonNullElse(e.getMessage(), "is not a valid event"));
             return new Refused(raw.problems().errors());
         }
     }

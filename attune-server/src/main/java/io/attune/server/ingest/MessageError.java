@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param index   the message's position in the batch, 0 for a single-endpoint body
  * @param field   the path of the bad field: {@code batch[3].timestamp} in a batch, {@code userId} in a
- *                single-endpoint body, {@code batch[3]} for the message as a whole
+ *                single-endpoint body; {@code batch[3]} for a batch message as a whole, and the empty
+ *                string for a single-endpoint message as a whole
  * @param message what is wrong, never quoting the value
  */
 public record MessageError(int index, String field, String message) {

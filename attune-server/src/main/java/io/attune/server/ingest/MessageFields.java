@@ -5,6 +5,7 @@ import io.attune.core.event.EventHeader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Typed reads of one message's top-level fields; each wrong field is recorded under its own path. */
@@ -121,7 +122,7 @@ final class MessageFields {
         try {
             return Attributes.of(object);
         } catch (IllegalArgumentException e) {
-            error(name, e.getMessage());
+            error(name, Objects.requireNonNullElse(e.getMessage(), "holds a value the core cannot store"));
             return Attributes.EMPTY;
         }
     }

@@ -38,15 +38,18 @@ import java.util.Optional;
  *
  * <h2>Event time</h2>
  * <ol>
- *   <li>{@code timestamp}, when given, is the event time as-is: it is how senders import history.</li>
- *   <li>Otherwise, with both {@code originalTimestamp} and {@code sentAt}, the event time is
- *       {@code receivedAt - (sentAt - originalTimestamp)}: the sender's clock, however wrong, ran the
- *       same between recording and sending, and {@code sentAt} is taken to be {@code receivedAt}.</li>
- *   <li>Otherwise {@code originalTimestamp}; otherwise {@code receivedAt}.</li>
+ *   <li>The sender's clock reading is {@code originalTimestamp}, or else {@code timestamp} (Segment's
+ *       server libraries put the caller's time there).</li>
+ *   <li>With that reading and a {@code sentAt} (the message's, or the batch's), the event time is
+ *       {@code receivedAt - (sentAt - reading)}: the sender's clock, however wrong, ran the same
+ *       between recording and sending, and {@code sentAt} is taken to be {@code receivedAt}. This is
+ *       Segment's clock-skew correction.</li>
+ *   <li>Without {@code sentAt} the reading is the event time as-is: that is how senders import history.</li>
+ *   <li>Without any reading, {@code receivedAt}.</li>
  * </ol>
  * Timestamps are ISO-8601 date-times with an offset ({@code Z}, {@code +01:00}, {@code +0100}) and up
  * to nine fraction digits. A present timestamp field that does not read is an error naming it, even
- * when rule 1 makes it unused. The resulting event time must lie between
+ * when rule 1 leaves it unused. The resulting event time must lie between
  * {@link SegmentLimits#earliestTimestamp()} and {@code receivedAt + }{@link SegmentLimits#maxFutureSkew()};
  * otherwise the error names the field the time came from. A {@code receivedAt} in the body is ignored.
  *
