@@ -57,9 +57,9 @@ public final class YamlModelReader {
         YamlSection model = new YamlSection(root, "the model", "", null, problems);
         model.allowOnly(MODEL_KEYS);
         GradesDefinition grades = model.section("grades", "grades", "{fit: …, engagement: …, qualify: […]}")
-                .map(YamlModelReader::grades).orElse(null);
+                .map(section -> grades(section, model.lineOf("grades"))).orElse(null);
         AccountDefinition account = model.section("account", "the account section", "{threshold: 120, fit: […]}")
-                .map(YamlModelReader::account).orElse(null);
+                .map(section -> account(section, model.lineOf("account"))).orElse(null);
         return new ModelDefinition(source, model.text("id"), model.wholeNumber("version"), model.text("segment"),
                 model.text("description"), model.number("decayPerQuarter"), model.number("fitMin"),
                 model.number("threshold"), grades, rules(model, "fit", RuleShape.FIT),
@@ -67,14 +67,14 @@ public final class YamlModelReader {
                 rules(model, "disqualify", RuleShape.DISQUALIFY), account, model.keyLines());
     }
 
-    private static GradesDefinition grades(YamlSection grades) {
+    private static GradesDefinition grades(YamlSection grades, int line) {
         grades.allowOnly(GRADES_KEYS);
         Optional<YamlSection> fit = grades.section("fit", "grades.fit", "{A: 40, B: 25, C: 10}");
         Optional<YamlSection> engagement = grades.section("engagement", "grades.engagement",
                 "{\"1\": 60, \"2\": 35, \"3\": 15}");
         fit.ifPresent(section -> section.allowOnly(List.of("A", "B", "C")));
         engagement.ifPresent(section -> section.allowOnly(List.of("1", "2", "3")));
-        return new GradesDefinition(grades.line(),
+        return new GradesDefinition(line,
                 fit.map(section -> section.number("A")).orElse(null),
                 fit.map(section -> section.number("B")).orElse(null),
                 fit.map(section -> section.number("C")).orElse(null),
@@ -84,9 +84,9 @@ public final class YamlModelReader {
                 grades.texts("qualify"));
     }
 
-    private static AccountDefinition account(YamlSection account) {
+    private static AccountDefinition account(YamlSection account, int line) {
         account.allowOnly(ACCOUNT_KEYS);
-        return new AccountDefinition(account.line(), account.number("fitMin"), account.number("threshold"),
+        return new AccountDefinition(line, account.number("fitMin"), account.number("threshold"),
                 account.wholeNumber("coverageDays"), rules(account, "fit", RuleShape.ACCOUNT_FIT),
                 rules(account, "committee", RuleShape.COMMITTEE));
     }
@@ -152,7 +152,7 @@ public final class YamlModelReader {
                 "id", "description", "kind", "name", "names", "when", "points", "cap", "maxPoints"),
         DISQUALIFY("a disqualify rule", true, "id", "description", "kind", "name", "names", "when", "reason"),
         ACCOUNT_FIT("an account fit rule", false, "id", "description", "when", "points"),
-        COMMITTEE("a committee entry", false, "role", "description", "when", "points");
+        COMMITTEE("a committee role", false, "role", "description", "when", "points");
 
         final String where;
         final String itemName;

@@ -35,10 +35,6 @@ final class YamlSection {
         this.problems = problems;
     }
 
-    int line() {
-        return mapping.line();
-    }
-
     Problems problems() {
         return problems;
     }

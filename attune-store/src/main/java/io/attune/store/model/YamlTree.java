@@ -55,12 +55,27 @@ final class YamlTree {
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            problems.add(new SyntaxProblem(line, "YAML syntax error: " + summary(e.getOriginalMessage())));
+            problems.add(new SyntaxProblem(line, "YAML syntax error: " + summary(e.getOriginalMessage())
+                    + conditionHint(text, line)));
             return new Document(Optional.empty(), problems);
         } catch (IOException e) {
             // The text is already in memory: a non-parse I/O failure here would be a bug.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An unquoted CEL condition is the usual cause of a syntax error in a model file: YAML gives
+     * {@code :}, {@code #}, {@code &}, {@code *}, {@code !} and a leading quote their own meaning.
+     */
+    private static String conditionHint(String text, int line) {
+        String[] lines = text.split("\\R", -1);
+        for (int at = Math.max(0, line - 2); at < Math.min(lines.length, line); at++) {
+            if (lines[at].matches("\\s*(- )?when:.*")) {
+                return "; write conditions in single quotes (when: 'has(lead.title) && …') or as a block (when: |)";
+            }
+        }
+        return "";
     }
 
     /**
@@ -98,6 +113,12 @@ final class YamlTree {
 
         YamlNode value(JsonToken token) throws IOException {
             int line = lineOfToken();
+            String tag = parser.getTypeId() instanceof String text ? text : null;
+            if (tag != null && !tag.startsWith("tag:yaml.org,2002:")) {
+                // A value such as !has(lead.title) is a YAML tag followed by nothing, not a condition.
+                problems.add(new SyntaxProblem(line, "YAML reads !" + tag + " as a tag, not as text; put the "
+                        + "value in single quotes, e.g. when: '!" + tag + "'"));
+            }
             return switch (token) {
                 case START_OBJECT -> mapping(line);
                 case START_ARRAY -> sequence(line);
