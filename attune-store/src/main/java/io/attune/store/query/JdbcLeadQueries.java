@@ -60,11 +60,14 @@ public final class JdbcLeadQueries implements LeadQueries {
                 .mapTo(String.class).findOne().map(json -> decode(workspace, json)));
     }
 
+    /** A live lead is its own survivor; merges are kept flat (re-pointed on every merge), so one hop suffices. */
     @Override
     public Optional<LeadId> survivorOf(WorkspaceId workspace, LeadId lead) {
         return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT into_lead FROM lead_merges WHERE workspace_id = ? AND from_lead = ?")
-                .bind(0, workspace.value()).bind(1, lead.value()).mapTo(String.class).findOne().map(LeadId::new));
+                        "SELECT lead_id FROM leads WHERE workspace_id = :workspace AND lead_id = :lead UNION ALL "
+                                + "SELECT into_lead FROM lead_merges WHERE workspace_id = :workspace AND from_lead = :lead")
+                .bind("workspace", workspace.value()).bind("lead", lead.value()).mapTo(String.class).findFirst()
+                .map(LeadId::new));
     }
 
     @Override
@@ -119,11 +122,13 @@ public final class JdbcLeadQueries implements LeadQueries {
                 .map((rs, ctx) -> new Identity(IdentityKind.valueOf(rs.getString(1)), rs.getString(2))).list());
     }
 
+    /** The lead's transitions and those of leads merged into it, in the order they were recorded. */
     @Override
     public List<Transition> transitions(WorkspaceId workspace, LeadId lead) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT from_stage, to_stage, at, cause, "
-                        + "actor FROM transitions WHERE workspace_id = ? AND lead_id = ? ORDER BY id")
-                .bind(0, workspace.value()).bind(1, lead.value())
+                        + "actor FROM transitions WHERE workspace_id = :workspace AND lead_id IN (<leads>) ORDER BY id")
+                .bind("workspace", workspace.value())
+                .bindList("leads", List.copyOf(sourcesOf(handle, workspace, lead)))
                 .map((rs, ctx) -> new Transition(lead, Stage.fromWireName(rs.getString(1)).orElseThrow(),
                         Stage.fromWireName(rs.getString(2)).orElseThrow(), Instant.ofEpochMilli(rs.getLong(3)),
                         rs.getString(4), actor(rs.getString(5)))).list());

@@ -1,0 +1,83 @@
+package io.attune.server.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.attune.core.event.EventKind;
+import io.attune.server.http.Problem;
+import io.attune.server.http.RequestIds;
+import io.attune.server.http.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Segment Tracking API endpoints: {@code POST /v1/identify|track|page|screen|group|alias} and
+ * {@code /v1/batch} (and {@code /v1/import}, its alias, which analytics-java uses). Answers
+ * {@code {"success": true}} once everything is durable, and RFC 9457 problems otherwise; a
+ * problem about individual messages lists them under {@code errors} with their batch index.
+ */
+public final class IngestionRoutes implements RouteGroup {
+    private static final String SUCCESS = "{\"success\":true}";
+
+    private final SegmentIngestion ingestion;
+    private final Clock clock;
+
+    public IngestionRoutes(SegmentIngestion ingestion, Clock clock) {
+        this.ingestion = ingestion;
+        this.clock = clock;
+    }
+
+    /** A problem about an ingestion request, with the messages it concerns. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IngestProblem(String type, String title, int status, String detail, String instance,
+            String requestId, Integer accepted, List<MessageError> errors) {
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        for (EventKind kind : EventKind.values()) {
+            routes.post("/v1/" + kind.wireName(), ctx -> handle(ctx, Optional.of(kind)));
+        }
+        routes.post("/v1/batch", ctx -> handle(ctx, Optional.empty()));
+        routes.post("/v1/import", ctx -> handle(ctx, Optional.empty()));
+    }
+
+    private void handle(Context ctx, Optional<EventKind> kind) {
+        SegmentIngestion.Request request = new SegmentIngestion.Request(kind, ctx.header("Authorization"),
+                ctx.header("Content-Encoding"), ctx.bodyAsBytes(), clock.instant());
+        ctx.future(() -> ingestion.handle(request).toCompletableFuture().thenAccept(outcome -> write(ctx, outcome)));
+    }
+
+    private static void write(Context ctx, IngestOutcome outcome) {
+        if (outcome instanceof IngestOutcome.Accepted) {
+            ctx.status(200).contentType("application/json").result(SUCCESS);
+        } else if (outcome instanceof IngestOutcome.PartlyAccepted partly) {
+            problem(ctx, "invalid-messages", "Some messages are invalid", 400, partly.accepted()
+                    + " messages were recorded; the ones listed in errors were not and should be fixed, not resent "
+                    + "as they are", partly.accepted(), partly.errors());
+        } else if (outcome instanceof IngestOutcome.Refused refused) {
+            if (refused.status() == 401) {
+                ctx.header("WWW-Authenticate", "Basic realm=\"attune ingestion\"");
+            }
+            problem(ctx, refused.errors().isEmpty() ? "invalid-request" : "invalid-messages", refused.title(),
+                    refused.status(), refused.detail(), refused.errors().isEmpty() ? null : 0,
+                    refused.errors().isEmpty() ? null : refused.errors());
+        } else if (outcome instanceof IngestOutcome.Busy busy) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
+            problem(ctx, "busy", "Too many requests", 429, "Attune is writing as fast as it can; nothing of this "
+                    + "request was recorded. Send it again after Retry-After seconds.", null, null);
+        } else {
+            ctx.header("Retry-After", "5");
+            problem(ctx, "unavailable", "Storage unavailable", 503, "The events could not be stored, so none of "
+                    + "them was recorded. Send the request again; message ids make that safe.", null, null);
+        }
+    }
+
+    private static void problem(Context ctx, String slug, String title, int status, String detail, Integer accepted,
+            List<MessageError> errors) {
+        Problem base = Problem.of(slug, title, status, detail);
+        ctx.status(status).json(new IngestProblem(base.type(), title, status, detail, ctx.path(),
+                RequestIds.of(ctx), accepted, errors)).contentType(Problem.CONTENT_TYPE);
+    }
+}

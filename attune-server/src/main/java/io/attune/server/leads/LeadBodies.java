@@ -1,0 +1,64 @@
+package io.attune.server.leads;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the lead endpoints. Scores are rounded to two decimals; times are ISO-8601 instants. */
+public final class LeadBodies {
+    private LeadBodies() {
+    }
+
+    /** A score read at the time of the request: fit, engagement decayed to now, and whether it qualifies. */
+    public record Score(double fit, double engagement, double total, boolean qualified, String because, String cell) {
+    }
+
+    /** One of the rules that contribute most to a score now: fit points, or an engagement rule's decayed value. */
+    public record Reason(String rule, String description, String kind, double value) {
+    }
+
+    public record LeadSummary(String id, String segment, String stage, boolean identified, String account,
+            String model, Score score, List<Reason> topReasons, Instant firstSeen, Instant lastSeen,
+            Instant updatedAt) {
+    }
+
+    /** A lead in the MQL queue, with when it last became an MQL. */
+    public record MqlSummary(@JsonUnwrapped LeadSummary lead, Instant qualifiedAt) {
+    }
+
+    public record FitLine(String rule, String description, double points) {
+    }
+
+    /** What one engagement rule has earned for the lead: how often, in all, and what that is worth now. */
+    public record EngagementLine(String rule, String description, int count, double earned, double valueNow) {
+    }
+
+    /** One contribution of the explanation ledger, and the event that earned it. */
+    public record LedgerEntry(String rule, String description, double points, double valueNow, String messageId,
+            Instant at) {
+    }
+
+    public record Disqualification(String rule, String reason, Instant at) {
+    }
+
+    public record IdentityBody(String kind, String value) {
+    }
+
+    /**
+     * One lead in full. {@code mergedFrom} is the id that was asked for when it had been merged into
+     * this lead, otherwise {@code null}.
+     */
+    public record LeadDocument(String id, String mergedFrom, String segment, String stage, boolean identified,
+            String account, String model, Instant asOf, Score score, List<FitLine> fit,
+            List<EngagementLine> engagement, List<LedgerEntry> explanation, Disqualification disqualification,
+            List<IdentityBody> identities, List<String> roles, Map<String, Object> traits, Instant firstSeen,
+            Instant lastSeen, long events, Instant updatedAt) {
+    }
+
+    public record TransitionBody(String from, String to, Instant at, String cause, String actor) {
+    }
+
+    public record Transitions(String lead, String mergedFrom, List<TransitionBody> items) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.attune.server.leads;
+
+import io.attune.core.account.AccountId;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.LeadScoring;
+import io.attune.core.lead.LeadState;
+import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.RuleId;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.query.LeadQueries;
+import io.attune.core.scoring.LeadScore;
+import io.attune.core.scoring.Qualification;
+import io.attune.core.scoring.RuleTally;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.http.Caller;
+import io.attune.server.http.Numbers;
+import io.attune.server.leads.LeadBodies.Disqualification;
+import io.attune.server.leads.LeadBodies.EngagementLine;
+import io.attune.server.leads.LeadBodies.FitLine;
+import io.attune.server.leads.LeadBodies.IdentityBody;
+import io.attune.server.leads.LeadBodies.LeadDocument;
+import io.attune.server.leads.LeadBodies.TransitionBody;
+import io.attune.server.leads.LeadBodies.Transitions;
+import io.attune.server.models.ModelLookup;
+import io.attune.server.models.RuleDescriptions;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** {@code GET /api/leads/{id}} and {@code GET /api/leads/{id}/transitions}. */
+final class LeadDetail {
+    private final LeadQueries leads;
+    private final ModelRegistry models;
+    private final LeadResolver resolver;
+    private final LeadExplanation explanation;
+    private final Clock clock;
+
+    LeadDetail(LeadQueries leads, ModelRegistry models, LeadScoring scoring, Clock clock) {
+        this.leads = leads;
+        this.models = models;
+        this.resolver = new LeadResolver(leads);
+        this.explanation = new LeadExplanation(leads, scoring);
+        this.clock = clock;
+    }
+
+    void get(Context ctx) {
+        WorkspaceId workspace = Caller.workspace(ctx);
+        LeadResolver.Found found = resolver.resolve(workspace, ctx.pathParam("id"));
+        LeadState lead = found.lead();
+        Instant now = clock.instant();
+        ScoringModel model = new ModelLookup(models, workspace).get(lead.model());
+        RuleDescriptions descriptions = new RuleDescriptions(model);
+        LeadScore score = lead.score();
+        LeadDocument document = new LeadDocument(lead.id().value(), found.mergedFrom().map(LeadId::value).orElse(null),
+                lead.segment().wireName(), lead.stage().wireName(), lead.identified(),
+                lead.account().map(AccountId::value).orElse(null), lead.model().toString(), now,
+                LeadViews.score(Qualification.of(model, score, now)),
+                score.fitContributions().stream().map(fit -> new FitLine(fit.rule().value(),
+                        descriptions.of(fit.rule()), Numbers.round(fit.points()))).toList(),
+                engagement(score, model, descriptions, now),
+                explanation.ledger(workspace, lead, model, now),
+                score.disqualification().map(out -> new Disqualification(out.rule().value(), out.reason(), out.at()))
+                        .orElse(null),
+                leads.identities(workspace, lead.id()).stream()
+                        .map(identity -> new IdentityBody(identity.kind().wireName(), identity.value())).toList(),
+                List.copyOf(new TreeSet<>(lead.roles())), lead.traits().attributes().asMap(), lead.firstSeen(),
+                lead.lastSeen(), lead.events(), lead.updatedAt());
+        if (found.mergedFrom().isPresent()) {
+            ctx.header("Content-Location", "/api/leads/" + lead.id().value());
+        }
+        ctx.json(document);
+    }
+
+    void transitions(Context ctx) {
+        WorkspaceId workspace = Caller.workspace(ctx);
+        LeadResolver.Found found = resolver.resolve(workspace, ctx.pathParam("id"));
+        List<TransitionBody> items = leads.transitions(workspace, found.lead().id()).stream()
+                .map(t -> new TransitionBody(t.from().wireName(), t.to().wireName(), t.at(), t.cause(),
+                        t.actor().describe()))
+                .toList();
+        ctx.json(new Transitions(found.lead().id().value(), found.mergedFrom().map(LeadId::value).orElse(null),
+                items));
+    }
+
+    private static List<EngagementLine> engagement(LeadScore score, ScoringModel model, RuleDescriptions descriptions,
+            Instant now) {
+        long nowMillis = now.toEpochMilli();
+        return score.tallies(model).entrySet().stream().map((Map.Entry<RuleId, RuleTally> entry) -> {
+            RuleTally tally = entry.getValue();
+            return new EngagementLine(entry.getKey().value(), descriptions.of(entry.getKey()), tally.count(),
+                    Numbers.round(tally.earned()), Numbers.round(tally.value().at(nowMillis, model.decay())));
+        }).toList();
+    }
+}

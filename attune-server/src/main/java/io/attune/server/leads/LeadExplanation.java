@@ -1,0 +1,46 @@
+package io.attune.server.leads;
+
+import io.attune.core.account.AccountState;
+import io.attune.core.account.AccountTraits;
+import io.attune.core.lead.LeadScoring;
+import io.attune.core.lead.LeadState;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.query.LeadQueries;
+import io.attune.core.scoring.Contribution;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.http.Numbers;
+import io.attune.server.leads.LeadBodies.LedgerEntry;
+import io.attune.server.models.RuleDescriptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The full contribution ledger of a lead. The stored score keeps only sums (so reads are O(1)), so
+ * the ledger is recomputed by replaying the lead's history under its model; scoring is a pure
+ * function of the events, which is what makes the replay equal to what was recorded.
+ */
+final class LeadExplanation {
+    private final LeadQueries leads;
+    private final LeadScoring scoring;
+
+    LeadExplanation(LeadQueries leads, LeadScoring scoring) {
+        this.leads = leads;
+        this.scoring = scoring;
+    }
+
+    List<LedgerEntry> ledger(WorkspaceId workspace, LeadState lead, ScoringModel model, Instant now) {
+        Map<String, Object> account = lead.account().flatMap(id -> leads.account(workspace, id))
+                .map(AccountState::traits).map(AccountTraits::facts).orElse(Map.of());
+        LeadScoring.Replay replay = scoring.replay(model, lead, leads.history(workspace, lead.id()), account);
+        RuleDescriptions descriptions = new RuleDescriptions(model);
+        return replay.contributions().stream().map(c -> entry(c, model, descriptions, now)).toList();
+    }
+
+    private static LedgerEntry entry(Contribution contribution, ScoringModel model, RuleDescriptions descriptions,
+            Instant now) {
+        return new LedgerEntry(contribution.rule().value(), descriptions.of(contribution.rule()),
+                Numbers.round(contribution.points()), Numbers.round(contribution.valueAt(now, model.decay())),
+                contribution.event().value(), contribution.at());
+    }
+}

@@ -1,0 +1,27 @@
+package io.attune.server.leads;
+
+import io.attune.core.lead.LeadScoring;
+import io.attune.core.model.ModelRegistry;
+import io.attune.core.query.LeadQueries;
+import io.attune.server.http.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+
+/** The lead resources: listing and look-up, one lead with its explanation, its stage history, the MQL queue. */
+public final class LeadRoutes implements RouteGroup {
+    private final LeadListing listing;
+    private final LeadDetail detail;
+
+    public LeadRoutes(LeadQueries leads, ModelRegistry models, LeadScoring scoring, Clock clock) {
+        this.listing = new LeadListing(leads, models, clock);
+        this.detail = new LeadDetail(leads, models, scoring, clock);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/leads", listing::list);
+        routes.get("/api/leads/{id}", detail::get);
+        routes.get("/api/leads/{id}/transitions", detail::transitions);
+        routes.get("/api/mqls", listing::mqls);
+    }
+}

@@ -1,0 +1,51 @@
+package io.attune.server.fakes;
+
+import io.attune.core.model.Segment;
+import io.attune.core.model.StoredModel;
+import io.attune.core.workspace.Credentials;
+import io.attune.core.workspace.Role;
+import io.attune.core.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ports the server needs, in memory: the three the API reads, the intake ingestion writes to, and
+ * a way to add workspaces with leads to them.
+ */
+public final class FakeStore {
+    private final InMemoryWorkspaces workspaces = new InMemoryWorkspaces();
+    private final InMemoryModelRegistry models = new InMemoryModelRegistry();
+    private final InMemoryLeadQueries leads = new InMemoryLeadQueries(models);
+    private final Map<WorkspaceId, Tenant> tenants = new ConcurrentHashMap<>();
+    private final RecordingIntake intake = new RecordingIntake(tenants::get);
+
+    /** A workspace with an admin and a read key, scoring with the {@code active} ones of {@code models}. */
+    public Tenant tenant(String name, Segment defaultSegment, List<StoredModel> stored, Instant at) {
+        Credentials credentials = workspaces.create(name, defaultSegment, at);
+        String readKey = workspaces.issueApiKey(credentials.workspace().id(), Role.READ, "reader", at);
+        models.put(credentials.workspace().id(), defaultSegment, stored);
+        Tenant tenant = new Tenant(credentials.workspace().id(), credentials.writeKey(), credentials.adminKey(),
+                readKey, models.catalog(credentials.workspace().id()));
+        leads.register(tenant);
+        tenants.put(tenant.id(), tenant);
+        return tenant;
+    }
+
+    public InMemoryWorkspaces workspaces() {
+        return workspaces;
+    }
+
+    public InMemoryModelRegistry models() {
+        return models;
+    }
+
+    public InMemoryLeadQueries leads() {
+        return leads;
+    }
+
+    public RecordingIntake intake() {
+        return intake;
+    }
+}
