@@ -13,6 +13,7 @@ import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
+import io.attune.store.ingest.GroupCommitWriter;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.time.Clock;
@@ -126,6 +127,39 @@ abstract class StoreContract {
 
         assertThat(store.queries().lead(other, lead.id())).isEmpty();
         assertThat(store.queries().leadByIdentity(other, new Identity(IdentityKind.USER_ID, "user-1"))).isEmpty();
+    }
+
+    @Test
+    void a_saturated_writer_refuses_with_a_retry_hint_and_records_nothing_refused() throws Exception {
+        try (GroupCommitWriter writer = new GroupCommitWriter(store.database(), store.models(),
+                new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
+             java.sql.Connection blocker = store.database().connection()) {
+            // Hold the write lock so that admitted submissions stay queued while the third arrives.
+            blocker.setAutoCommit(false);
+            try (java.sql.Statement statement = blocker.createStatement()) {
+                statement.execute(engine() == TestDatabase.Engine.SQLITE
+                        ? "INSERT INTO workspaces (workspace_id, name, default_segment, write_key_hash, created_at) "
+                                + "VALUES ('lock', 'lock', 'consumer', 'lock', 0)"
+                        : "LOCK TABLE events IN EXCLUSIVE MODE");
+            }
+            EventIntake.Admission first = writer.submit(workspace, List.of(Events.incoming(
+                    Events.track("q1", "user-1", null, "Insurance Check Completed", T0))));
+            EventIntake.Admission second = writer.submit(workspace, List.of(Events.incoming(
+                    Events.track("q2", "user-2", null, "Insurance Check Completed", T0))));
+            EventIntake.Admission third = writer.submit(workspace, List.of(Events.incoming(
+                    Events.track("q3", "user-3", null, "Insurance Check Completed", T0))));
+            blocker.rollback();
+
+            assertThat(third).isEqualTo(new EventIntake.Overloaded(java.time.Duration.ofSeconds(3)));
+            for (EventIntake.Admission admitted : List.of(first, second)) {
+                assertThat(((EventIntake.Admitted) admitted).recorded().toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS)).singleElement().isInstanceOf(Recorded.Accepted.class);
+            }
+        }
+        assertThat(store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "user-2")))
+                .isPresent();
+        assertThat(store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "user-3")))
+                .isEmpty();
     }
 
     @Test
