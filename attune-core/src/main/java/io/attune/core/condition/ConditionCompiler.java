@@ -1,10 +1,17 @@
 package io.attune.core.condition;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -16,6 +23,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Compiles CEL rule conditions once, at model load. Every expression is parsed and type-checked
@@ -53,6 +61,10 @@ public final class ConditionCompiler {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
+            List<ConditionProblem> patterns = invalidPatterns(ast);
+            if (!patterns.isEmpty()) {
+                throw new InvalidConditionException(patterns);
+            }
             CelRuntime.Program program = runtime.createProgram(ast);
             return FastConditions.translate(expression, ast.getExpr())
                     .orElseGet(() -> new CelProgramCondition(expression, program));
@@ -73,6 +85,32 @@ public final class ConditionCompiler {
         } catch (CelEvaluationException e) {
             throw new InvalidConditionException(List.of(new ConditionProblem(1, 1, e.getMessage())));
         }
+    }
+
+    /**
+     * CEL compiles a {@code matches} pattern only when it first runs, so a pattern RE2 refuses (a
+     * look-ahead, an unclosed group) would fail on every event; it must stop the model loading instead.
+     */
+    private static List<ConditionProblem> invalidPatterns(CelAbstractSyntaxTree ast) {
+        List<ConditionProblem> problems = new ArrayList<>();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().map(CelNavigableExpr::expr)
+                .filter(expr -> expr.getKind() == CelExpr.ExprKind.Kind.CALL && expr.call().function().equals("matches")
+                        && !expr.call().args().isEmpty())
+                .map(expr -> expr.call().args().get(expr.call().args().size() - 1))
+                .filter(pattern -> pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                        && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE)
+                .forEach(pattern -> {
+                    try {
+                        Pattern.compile(pattern.constant().stringValue());
+                    } catch (PatternSyntaxException e) {
+                        CelSourceLocation at = Optional.ofNullable(ast.getSource().getPositionsMap().get(pattern.id()))
+                                .flatMap(offset -> ast.getSource().getOffsetLocation(offset))
+                                .orElse(CelSourceLocation.NONE);
+                        problems.add(new ConditionProblem(Math.max(1, at.getLine()), Math.max(1, at.getColumn() + 1),
+                                "invalid regular expression: " + e.getMessage()));
+                    }
+                });
+        return problems;
     }
 
     private static List<ConditionProblem> problems(List<CelIssue> issues) {

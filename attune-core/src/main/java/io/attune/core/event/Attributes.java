@@ -80,10 +80,15 @@ public final class Attributes {
         return new Attributes(Collections.unmodifiableMap(merged));
     }
 
-    /** A copy with one more entry; {@code value} must already be JSON-shaped. */
+    /** A copy with one more entry; {@code value} must already be JSON-shaped, and {@code null} leaves the key out. */
     public Attributes with(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.put(key, normalise(value));
+        Object normalised = normalise(value);
+        if (normalised == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, normalised);
+        }
         return new Attributes(Collections.unmodifiableMap(copy));
     }
 
@@ -139,8 +144,12 @@ public final class Attributes {
     private static Object normaliseDecimal(BigDecimal decimal) {
         BigDecimal stripped = decimal.stripTrailingZeros();
         // precision - scale counts integral digits without expanding a huge exponent into a BigInteger
-        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
-            return stripped.longValueExact();
+        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 19) {
+            try {
+                return stripped.longValueExact();
+            } catch (ArithmeticException beyondLong) {
+                // nineteen digits, but above Long.MAX_VALUE: a double, like any other large number
+            }
         }
         return finite(decimal.doubleValue());
     }

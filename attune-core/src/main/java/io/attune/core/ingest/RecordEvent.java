@@ -69,6 +69,10 @@ public final class RecordEvent {
         for (Identity identity : resolution.link()) {
             book.link(identity, lead.id());
         }
+        if (lead.account().isEmpty()) {
+            // the person stays a contact of the account a merged lead belonged to
+            lead = lead.withAccount(merged.stream().map(LeadState::account).flatMap(Optional::stream).findFirst());
+        }
 
         LeadTraits traits = traitsAfter(lead, merged, event);
         Segment segment = segmentOf(traits, event, lead.segment());

@@ -17,7 +17,7 @@ public final class Lifecycle {
         allow(Stage.OPPORTUNITY, Stage.CUSTOMER, Stage.RECYCLED, Stage.DISQUALIFIED, Stage.CRISIS_HOLD);
         allow(Stage.CUSTOMER, Stage.CRISIS_HOLD);
         allow(Stage.RECYCLED, Stage.LEAD, Stage.MQL, Stage.DISQUALIFIED, Stage.CRISIS_HOLD);
-        allow(Stage.DISQUALIFIED, Stage.LEAD, Stage.CRISIS_HOLD);
+        allow(Stage.DISQUALIFIED, Stage.SUBSCRIBER, Stage.LEAD, Stage.CRISIS_HOLD);
         allow(Stage.WAITLISTED, Stage.LEAD, Stage.MQL, Stage.DISQUALIFIED, Stage.CRISIS_HOLD);
         allow(Stage.CRISIS_HOLD, Stage.LEAD);
     }

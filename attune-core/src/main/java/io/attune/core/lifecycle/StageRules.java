@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The moves scoring makes on its own: a subscriber who identifies becomes a lead, a disqualified
- * lead leaves qualification (and returns when an attribute rule stops matching), and an
- * identified lead whose score qualifies becomes an MQL. Sales-driven moves come from elsewhere.
+ * lead leaves qualification (and returns when an attribute rule stops matching: as a lead, or as a
+ * subscriber while still anonymous), and an identified lead whose score qualifies becomes an MQL.
+ * Sales-driven moves come from elsewhere.
  */
 public final class StageRules {
     private StageRules() {
@@ -35,14 +36,17 @@ public final class StageRules {
             return moves;
         }
         if (stage == Stage.DISQUALIFIED) {
-            moves.add(new Transition(lead.id(), stage, Stage.LEAD, at, "no disqualifying rule matches any more", actor));
-            stage = Stage.LEAD;
+            // a person known only by an anonymous id is a subscriber, never a lead
+            Stage back = lead.identified() ? Stage.LEAD : Stage.SUBSCRIBER;
+            moves.add(new Transition(lead.id(), stage, back, at, "no disqualifying rule matches any more", actor));
+            stage = back;
         }
         if (stage == Stage.SUBSCRIBER && lead.identified()) {
             moves.add(new Transition(lead.id(), stage, Stage.LEAD, at, "identified", actor));
             stage = Stage.LEAD;
         }
-        if (stage == Stage.LEAD) {
+        // an anonymous lead cannot be handed over, so it never qualifies, whatever stage it was put in
+        if (stage == Stage.LEAD && lead.identified()) {
             Qualification qualification = Qualification.of(model, lead.score(), at);
             if (qualification.qualified()) {
                 moves.add(new Transition(lead.id(), stage, Stage.MQL, at, qualification.because(), actor));

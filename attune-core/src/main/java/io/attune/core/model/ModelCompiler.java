@@ -45,7 +45,8 @@ public final class ModelCompiler {
         }
         double fitMin = definition.fitMin() == null ? 0 : definition.fitMin();
         Optional<GradeMatrix> grades = grades(definition.grades(), check);
-        double threshold = threshold(definition, grades.isPresent(), check);
+        // an invalid grades matrix is reported on its own; it does not also call for a threshold
+        double threshold = threshold(definition, definition.grades() != null, check);
 
         List<FitRule> fit = new ArrayList<>();
         List<EngagementRule> engagement = new ArrayList<>();
@@ -235,8 +236,13 @@ public final class ModelCompiler {
         if (account.threshold() == null) {
             return Optional.empty();
         }
-        return Optional.of(new AccountModel(account.fitMin() == null ? 0 : account.fitMin(), account.threshold(),
-                fit, committee, Duration.ofDays(coverageDays)));
+        try {
+            return Optional.of(new AccountModel(account.fitMin() == null ? 0 : account.fitMin(), account.threshold(),
+                    fit, committee, Duration.ofDays(coverageDays)));
+        } catch (IllegalArgumentException e) {
+            check.problem(account.line(), null, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Optional<EventKind> kind(RuleDefinition rule, boolean required, Checker check) {
