@@ -11,7 +11,7 @@ import java.util.Map;
  *   <li>{@code page}: the page in view: {@code context.page} overlaid with a page event's properties
  *       ({@code path}, {@code url}, {@code title}, {@code referrer}, {@code search});
  *   <li>{@code context}: the event's context ({@code campaign}, {@code referrer}, {@code userAgent}…);
- *   <li>{@code lead}: the lead's traits so far, with {@code emailDomain} and {@code segment} added;
+ *   <li>{@code lead}: the lead's traits so far, with {@code emailDomain} added;
  *   <li>{@code account}: the lead's account traits, with {@code domain} added;
  *   <li>{@code seen}: for each engagement rule id, how many times it scored for this lead before
  *       this event.

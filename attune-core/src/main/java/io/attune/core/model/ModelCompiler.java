@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * with any problem does not load.
  */
 public final class ModelCompiler {
+    private static final Pattern SEEN = Pattern.compile("\\bseen\\s*\\.\\s*([a-z][a-z0-9_]*)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*([mhdw])");
 
     private final ConditionCompiler conditions;
@@ -45,6 +46,10 @@ public final class ModelCompiler {
         }
         double fitMin = definition.fitMin() == null ? 0 : definition.fitMin();
         Optional<GradeMatrix> grades = grades(definition.grades(), check);
+        if (definition.grades() != null && definition.fitMin() != null) {
+            check.problem(definition.lineOf("fitMin"), null,
+                    "fitMin does not apply to a grades matrix (the fit grades decide); remove one of them");
+        }
         // an invalid grades matrix is reported on its own; it does not also call for a threshold
         double threshold = threshold(definition, definition.grades() != null, check);
 
@@ -69,6 +74,7 @@ public final class ModelCompiler {
         }
         Optional<AccountModel> account = account(definition.account(), segment, check);
         check.uniqueIds(definition);
+        check.seenNamesEngagementRules(definition, engagement);
         check.throwIfAny();
         try {
             return new ScoringModel(version, segment, definition.description(), new Decay(decayPerQuarter), fitMin,
@@ -178,7 +184,8 @@ public final class ModelCompiler {
     private Optional<DisqualifyRule> disqualifyRule(RuleDefinition rule, Checker check) {
         RuleId id = check.ruleId(rule);
         Optional<EventKind> kind = rule.kind() == null ? Optional.empty() : kind(rule, true, check);
-        Condition when = condition(rule, true, check);
+        // On events the kind and names may say it all ("Job Application Submitted"); on attributes a condition is needed.
+        Condition when = condition(rule, rule.kind() == null, check);
         if (rule.reason() == null || rule.reason().isBlank()) {
             check.problem(rule.line(), rule.id(), "a disqualifying rule needs a reason, e.g. reason: competitor");
             return Optional.empty();
@@ -375,6 +382,29 @@ public final class ModelCompiler {
             for (RuleDefinition rule : all) {
                 if (rule.id() != null && !seen.add(rule.id())) {
                     problem(rule.line(), rule.id(), "rule id " + rule.id() + " is used twice in this model");
+                }
+            }
+        }
+
+        /** {@code seen.<id>} must name an engagement rule, or the condition would fail on every event. */
+        void seenNamesEngagementRules(ModelDefinition definition, List<EngagementRule> engagement) {
+            Set<String> ids = new HashSet<>();
+            engagement.forEach(rule -> ids.add(rule.id().value()));
+            List<RuleDefinition> all = new ArrayList<>();
+            all.addAll(definition.fit());
+            all.addAll(definition.engagement());
+            all.addAll(definition.negative());
+            all.addAll(definition.disqualify());
+            for (RuleDefinition rule : all) {
+                if (rule.when() == null) {
+                    continue;
+                }
+                Matcher seen = SEEN.matcher(rule.when());
+                while (seen.find()) {
+                    if (!ids.contains(seen.group(1))) {
+                        problem(rule.whenLine(), rule.id(), "seen." + seen.group(1)
+                                + " names no engagement rule of this model");
+                    }
                 }
             }
         }

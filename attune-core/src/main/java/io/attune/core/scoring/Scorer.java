@@ -18,8 +18,11 @@ import java.util.List;
  * same order always give the same score.
  */
 public final class Scorer {
-    /** Below this, what a capped rule could still earn is rounding noise, not a contribution. */
-    private static final double NEGLIGIBLE = 1e-9;
+    /**
+     * Below this, what a rule at its maxPoints could still earn is not a contribution: scores are
+     * shown to a tenth of a point, and a sliver would still use a cap slot and count in {@code seen}.
+     */
+    static final double NEGLIGIBLE = 0.01;
 
     /** Scores one event. {@code facts} must describe this event and the lead as it was before it. */
     public ScoreUpdate score(ScoringModel model, LeadScore score, Event event, Facts facts) {

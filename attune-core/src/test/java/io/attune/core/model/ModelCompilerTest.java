@@ -94,6 +94,40 @@ class ModelCompilerTest {
     }
 
     @Test
+    void seen_must_name_an_engagement_rule_of_the_model() {
+        TestModels.ModelBuilder model = TestModels.model("consumer", Segment.CONSUMER).threshold(50)
+                .engagement(rule("condition_page").kind("page").points(5),
+                        rule("return_visit").kind("page").when("seen.condition_pgae >= 1", 30).points(10));
+
+        assertThat(problems(model)).extracting(ModelProblem::toString)
+                .containsExactly("consumer.yaml:30: rule return_visit: seen.condition_pgae names no engagement rule "
+                        + "of this model");
+    }
+
+    @Test
+    void fit_min_beside_a_grades_matrix_is_refused_rather_than_ignored() {
+        TestModels.ModelBuilder model = TestModels.model("payer", Segment.PAYER).fitMin(10).line("fitMin", 7)
+                .grades(40, 25, 10, 60, 35, 15, "A1", "B1")
+                .engagement(rule("meeting").kind("track").points(5));
+
+        assertThat(problems(model)).extracting(ModelProblem::line, ModelProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(7,
+                        "fitMin does not apply to a grades matrix (the fit grades decide); remove one of them"));
+    }
+
+    @Test
+    void an_event_disqualifier_may_rely_on_its_kind_and_names_alone() {
+        ScoringModel model = TestModels.model("employer", Segment.EMPLOYER).threshold(50)
+                .engagement(rule("demo").kind("track").points(5))
+                .disqualify(rule("job_applicant").kind("track").names("Job Application Submitted")
+                        .reason("job_seeker"))
+                .compile();
+
+        assertThat(model.disqualify()).singleElement().satisfies(rule -> assertThat(rule.when().source())
+                .isEqualTo("true"));
+    }
+
+    @Test
     void an_account_fit_rule_may_not_reuse_a_lead_rule_id() {
         TestModels.ModelBuilder model = TestModels.model("employer", Segment.EMPLOYER).threshold(50)
                 .fit(rule("size").when("true").points(5))
