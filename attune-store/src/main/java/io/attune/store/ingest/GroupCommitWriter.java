@@ -141,10 +141,10 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
     }
 
     private void write(List<Submission> group) throws SQLException {
+        Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
                 List<List<Recorded>> results = new ArrayList<>(group.size());
                 for (Submission submission : group) {
                     JdbcLeadBook book = books.computeIfAbsent(submission.workspace(), workspace ->
@@ -169,6 +169,8 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
             } catch (SQLException | RuntimeException failure) {
                 connection.rollback();
                 throw failure;
+            } finally {
+                books.values().forEach(JdbcLeadBook::close);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.attune.core.event.MessageId;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
+import io.attune.core.ingest.IdentitiesOf;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.LeadBook;
 import io.attune.core.lead.LeadState;
@@ -42,7 +43,7 @@ import java.util.function.LongSupplier;
  * JDBC batches by {@link #flush()}, and reach the cache only through {@link #publish()} after the
  * transaction commits.
  */
-public final class JdbcLeadBook implements LeadBook {
+public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private static final int IN_CHUNK = 500;
 
     private final Connection connection;
@@ -61,6 +62,13 @@ public final class JdbcLeadBook implements LeadBook {
     private final List<Logged> events = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Identities the database did not hold when this unit of work began (the writer is the only one adding any). */
+    private final Set<Identity> unlinked = new HashSet<>();
+    /** Lead ids neither live nor merged away when this unit of work began. */
+    private final Set<LeadId> unused = new HashSet<>();
+    /** Domains looked up in the database in this unit of work, and the account each named. */
+    private final Map<String, Optional<AccountId>> storedDomains = new HashMap<>();
 
     /**
      * @param sequence the next position in the event log; when rebuilding, the position of the event
@@ -82,27 +90,75 @@ public final class JdbcLeadBook implements LeadBook {
     private record Logged(long seq, LeadId lead, Event event, String original) {
     }
 
-    /** Looks up, in one query per chunk, which of these messages the log already holds. */
+    /**
+     * Prepares for recording these events: finds, in a few queries per chunk rather than a few per
+     * event, which messages the log already holds, which of their identities are linked and to which
+     * leads, those leads' states, and which ids new leads would take are free.
+     */
     public void expect(Collection<IncomingEvent> incoming) throws SQLException {
-        List<String> ids = new ArrayList<>(incoming.size());
+        List<String> messageIds = new ArrayList<>(incoming.size());
+        Map<IdentityKind, Set<String>> identities = new java.util.EnumMap<>(IdentityKind.class);
         for (IncomingEvent event : incoming) {
             originals.put(event.event().messageId(), event.original());
-            ids.add(event.event().messageId().value());
+            messageIds.add(event.event().messageId().value());
+            for (Identity identity : IdentitiesOf.event(event.event())) {
+                if (!links.containsKey(identity) && !cache.identities.containsKey(identity)
+                        && !unlinked.contains(identity)) {
+                    identities.computeIfAbsent(identity.kind(), kind -> new java.util.LinkedHashSet<>())
+                            .add(identity.value());
+                }
+            }
         }
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            String sql = "SELECT message_id FROM events WHERE workspace_id = ? AND message_id IN ("
-                    + placeholders(chunk.size()) + ")";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, workspace.value());
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 2, chunk.get(i));
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        known.add(new MessageId(rows.getString(1)));
-                    }
-                }
+        forEachChunk(messageIds, chunk -> selectIn("SELECT message_id FROM events WHERE workspace_id = ? "
+                + "AND message_id IN", List.of(workspace.value()), chunk, rows -> known.add(new MessageId(
+                rows.getString(1)))));
+        Set<LeadId> found = new HashSet<>();
+        Set<Identity> absent = new HashSet<>();
+        for (Map.Entry<IdentityKind, Set<String>> byKind : identities.entrySet()) {
+            IdentityKind kind = byKind.getKey();
+            Set<String> missing = new HashSet<>(byKind.getValue());
+            forEachChunk(List.copyOf(byKind.getValue()), chunk -> selectIn("SELECT value, lead_id FROM identities "
+                    + "WHERE workspace_id = ? AND kind = ? AND value IN", List.of(workspace.value(), kind.name()),
+                    chunk, rows -> {
+                        LeadId lead = new LeadId(rows.getString(2));
+                        cache.identities.put(new Identity(kind, rows.getString(1)), lead);
+                        missing.remove(rows.getString(1));
+                        found.add(lead);
+                    }));
+            missing.forEach(value -> absent.add(new Identity(kind, value)));
+        }
+        unlinked.addAll(absent);
+        prefetchLeads(found);
+        prefetchFreeIds(absent);
+    }
+
+    private void prefetchLeads(Set<LeadId> found) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        for (LeadId lead : found) {
+            if (!leads.containsKey(lead) && !cache.leads.containsKey(lead)) {
+                ids.add(lead.value());
+            }
+        }
+        forEachChunk(ids, chunk -> selectIn("SELECT lead_id, state FROM leads WHERE workspace_id = ? AND lead_id IN",
+                List.of(workspace.value()), chunk, rows -> cache.leads.put(new LeadId(rows.getString(1)),
+                        LeadStateCodec.decode(rows.getString(2), this::model))));
+    }
+
+    /** A new lead takes the id derived from its first identity; which of those ids are free is asked here at once. */
+    private void prefetchFreeIds(Set<Identity> absent) throws SQLException {
+        Set<String> candidates = new HashSet<>();
+        for (Identity identity : absent) {
+            candidates.add(LeadId.derivedFrom(workspace, identity).value());
+        }
+        Set<String> taken = new HashSet<>();
+        List<String> ids = List.copyOf(candidates);
+        forEachChunk(ids, chunk -> selectIn("SELECT lead_id FROM leads WHERE workspace_id = ? AND lead_id IN",
+                List.of(workspace.value()), chunk, rows -> taken.add(rows.getString(1))));
+        forEachChunk(ids, chunk -> selectIn("SELECT from_lead FROM lead_merges WHERE workspace_id = ? "
+                + "AND from_lead IN", List.of(workspace.value()), chunk, rows -> taken.add(rows.getString(1))));
+        for (String id : candidates) {
+            if (!taken.contains(id)) {
+                unused.add(new LeadId(id));
             }
         }
     }
@@ -118,7 +174,7 @@ public final class JdbcLeadBook implements LeadBook {
         if (lead == null) {
             lead = cache.identities.get(identity);
         }
-        if (lead == null) {
+        if (lead == null && !unlinked.contains(identity)) {
             lead = query("SELECT lead_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?",
                     rows -> rows.next() ? new LeadId(rows.getString(1)) : null,
                     workspace.value(), identity.kind().name(), identity.value());
@@ -183,6 +239,9 @@ public final class JdbcLeadBook implements LeadBook {
         if (leads.containsKey(lead) || merges.containsKey(lead) || cache.leads.containsKey(lead)) {
             return true;
         }
+        if (unused.contains(lead)) {
+            return false;
+        }
         return Boolean.TRUE.equals(query("SELECT 1 FROM leads WHERE workspace_id = ? AND lead_id = ? UNION ALL "
                 + "SELECT 1 FROM lead_merges WHERE workspace_id = ? AND from_lead = ?", ResultSet::next,
                 workspace.value(), lead.value(), workspace.value(), lead.value()));
@@ -208,22 +267,26 @@ public final class JdbcLeadBook implements LeadBook {
         Set<LeadId> sources = sourcesOf(lead);
         List<Logged> found = new ArrayList<>();
         List<String> ids = sources.stream().map(LeadId::value).toList();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            Object[] parameters = new Object[chunk.size() + 1];
-            parameters[0] = workspace.value();
-            for (int i = 0; i < chunk.size(); i++) {
-                parameters[i + 1] = chunk.get(i);
+        // Rebuilding replays the log in order: history then reaches only as far as the replay.
+        long horizon = appendToLog ? Long.MAX_VALUE : sequence.getAsLong();
+        try {
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                PreparedStatement statement = statement("SELECT seq, event FROM events WHERE workspace_id = ? "
+                        + "AND seq < ? AND lead_id IN (" + placeholders(chunk.size()) + ")");
+                statement.setString(1, workspace.value());
+                statement.setLong(2, horizon);
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 3, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(rows.getString(2)), null));
+                    }
+                }
             }
-            String horizon = appendToLog ? "" : " AND seq < " + sequence.getAsLong();
-            found.addAll(query("SELECT seq, event FROM events WHERE workspace_id = ? AND lead_id IN ("
-                    + placeholders(chunk.size()) + ")" + horizon, rows -> {
-                        List<Logged> logged = new ArrayList<>();
-                        while (rows.next()) {
-                            logged.add(new Logged(rows.getLong(1), null, EventCodec.decode(rows.getString(2)), null));
-                        }
-                        return logged;
-                    }, parameters));
+        } catch (SQLException e) {
+            throw new StoreFailure("reading a lead's history failed", e);
         }
         if (appendToLog) {
             for (Logged event : events) {
@@ -298,9 +361,10 @@ public final class JdbcLeadBook implements LeadBook {
                 pendingDomainAccount = account.id();
             }
         }
-        AccountId stored = query("SELECT account_id FROM accounts WHERE workspace_id = ? AND domain = ? "
-                + "ORDER BY CASE WHEN group_id IS NULL THEN 1 ELSE 0 END, account_id",
-                rows -> rows.next() ? new AccountId(rows.getString(1)) : null, workspace.value(), domain);
+        AccountId stored = storedDomains.computeIfAbsent(domain, name -> Optional.ofNullable(query(
+                "SELECT account_id FROM accounts WHERE workspace_id = ? AND domain = ? "
+                        + "ORDER BY CASE WHEN group_id IS NULL THEN 1 ELSE 0 END, account_id",
+                rows -> rows.next() ? new AccountId(rows.getString(1)) : null, workspace.value(), name))).orElse(null);
         if (stored != null && (pendingDomainAccount == null || account(stored).flatMap(AccountState::groupId)
                 .isPresent())) {
             return Optional.of(stored);
@@ -364,7 +428,8 @@ public final class JdbcLeadBook implements LeadBook {
     }
 
     private <T> T query(String sql, Rows<T> reader, Object... parameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = statement(sql);
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -374,6 +439,62 @@ public final class JdbcLeadBook implements LeadBook {
         } catch (SQLException e) {
             throw new StoreFailure("reading the lead book failed", e);
         }
+    }
+
+    /** Statements are prepared once per unit of work: a group prepares each few times instead of per event. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rows) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Chunk {
+        void accept(List<String> chunk) throws SQLException;
+    }
+
+    private static void forEachChunk(List<String> values, Chunk action) throws SQLException {
+        for (int from = 0; from < values.size(); from += IN_CHUNK) {
+            action.accept(values.subList(from, Math.min(values.size(), from + IN_CHUNK)));
+        }
+    }
+
+    /** Runs {@code prefix (?, ?, …)} with the fixed parameters first and one placeholder per value. */
+    private void selectIn(String prefix, List<String> fixed, List<String> values, Row row) throws SQLException {
+        PreparedStatement statement = statement(prefix + " (" + placeholders(values.size()) + ")");
+        int index = 1;
+        for (String value : fixed) {
+            statement.setString(index++, value);
+        }
+        for (String value : values) {
+            statement.setString(index++, value);
+        }
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                row.accept(rows);
+            }
+        }
+    }
+
+    /** Closes the statements this unit of work prepared. */
+    @Override
+    public void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // the connection goes back to the pool, which closes what is left open
+            }
+        }
+        statements.clear();
     }
 
     static String placeholders(int count) {

@@ -37,8 +37,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
         this.database = database;
     }
 
-    /** A workspace's models, compiled, and its active catalog. */
-    private record Models(List<StoredModel> all, Catalog catalog) {
+    /** A workspace's models, compiled, by version, and its active catalog. */
+    private record Models(List<StoredModel> all, Map<ModelVersion, StoredModel> byVersion, Catalog catalog) {
     }
 
     private record Catalog(Map<Segment, ScoringModel> active, Segment defaultSegment) implements ModelCatalog {
@@ -77,7 +77,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<StoredModel> model(WorkspaceId workspace, ModelVersion version) {
-        return load(workspace).all().stream().filter(model -> model.version().equals(version)).findFirst();
+        return Optional.ofNullable(load(workspace).byVersion().get(version));
     }
 
     /** Forgets a workspace's compiled models, e.g. after an activation. */
@@ -114,7 +114,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
         all.sort(Comparator.comparing((StoredModel m) -> m.version().modelId())
                 .thenComparingInt(m -> m.version().version()));
         Segment fallback = Segment.fromWireName(defaultSegment).orElse(Segment.CONSUMER);
-        return new Models(List.copyOf(all), new Catalog(Map.copyOf(active), fallback));
+        Map<ModelVersion, StoredModel> byVersion = new java.util.HashMap<>();
+        all.forEach(model -> byVersion.put(model.version(), model));
+        return new Models(List.copyOf(all), Map.copyOf(byVersion), new Catalog(Map.copyOf(active), fallback));
     }
 
     private ScoringModel compile(String source, String text) {

@@ -100,6 +100,7 @@ public final class Rebuild {
             }
             book.flush();
             book.publish();
+            book.close();
         }
         long leads;
         try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM leads WHERE workspace_id = ?")) {

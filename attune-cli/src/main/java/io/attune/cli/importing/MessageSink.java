@@ -1,0 +1,20 @@
+package io.attune.cli.importing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/** Where imported messages go: a running server over HTTP, or the store directly. */
+public interface MessageSink extends AutoCloseable {
+
+    /**
+     * Sends one batch and waits until the accepted messages are durable.
+     *
+     * @return the reason for each message (by index in {@code messages}) that was refused
+     */
+    Map<Integer, String> send(List<ObjectNode> messages) throws Exception;
+
+    @Override
+    default void close() {
+    }
+}
