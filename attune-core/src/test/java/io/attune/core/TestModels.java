@@ -210,6 +210,7 @@ public final class TestModels {
         private Double fitMin;
         private Double threshold;
         private Integer coverageDays;
+        private Integer minRoles;
         private final List<RuleBuilder> fit = new ArrayList<>();
         private final List<RuleBuilder> committee = new ArrayList<>();
 
@@ -231,6 +232,11 @@ public final class TestModels {
             return this;
         }
 
+        public AccountBuilder minRoles(int minRoles) {
+            this.minRoles = minRoles;
+            return this;
+        }
+
         public AccountBuilder fit(RuleBuilder... rules) {
             fit.addAll(Arrays.asList(rules));
             return this;
@@ -243,7 +249,8 @@ public final class TestModels {
 
         private ModelDefinition.AccountDefinition definition(int[] line) {
             int at = line[0]++;
-            return new ModelDefinition.AccountDefinition(at, fitMin, threshold, coverageDays, definitions(fit, line),
+            return new ModelDefinition.AccountDefinition(at, fitMin, threshold, coverageDays, minRoles,
+                    definitions(fit, line),
                     definitions(committee, line));
         }
     }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * An account's score at an instant: fit + rolled-up engagement + points for each committee role
- * that engaged within the coverage window. It qualifies (MQA) when fit ≥ fitMin and the total
- * reaches the account threshold.
+ * that engaged within the coverage window. It qualifies (MQA) when fit ≥ fitMin, the total
+ * reaches the account threshold and at least minRoles roles engaged.
  */
 public record AccountScore(double fit, double engagement, double coverage, List<String> rolesEngaged,
         List<String> rolesMissing, boolean qualifies) {
@@ -35,7 +35,8 @@ public record AccountScore(double fit, double engagement, double coverage, List<
             }
         }
         double fit = account.fit();
-        boolean qualifies = fit >= model.fitMin() && fit + engagement + coverage >= model.threshold();
+        boolean qualifies = fit >= model.fitMin() && fit + engagement + coverage >= model.threshold()
+                && engaged.size() >= model.minRoles();
         return new AccountScore(fit, engagement, coverage, engaged, missing, qualifies);
     }
 }

@@ -51,13 +51,15 @@ final class IdentityResolver {
             if (primary.isPresent() && other.equals(primary.get()) || merge.contains(other) || apart.contains(other)) {
                 continue;
             }
-            Set<String> combined = new HashSet<>(userIds);
-            combined.addAll(userIdsOf(other, book));
-            if (combined.size() > 1 && !(event instanceof Alias)) {
+            Set<String> theirs = userIdsOf(other, book);
+            // A conflict is a user id the lead would newly gain beside one it has; ids it already
+            // holds (an earlier alias gave it two) are no conflict.
+            boolean conflict = !userIds.isEmpty() && !theirs.isEmpty() && !userIds.containsAll(theirs);
+            if (conflict && !(event instanceof Alias)) {
                 apart.add(other);
             } else {
                 merge.add(other);
-                userIds.addAll(combined);
+                userIds.addAll(theirs);
             }
         }
         List<Identity> link = new ArrayList<>();

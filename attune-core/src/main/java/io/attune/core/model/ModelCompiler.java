@@ -240,12 +240,18 @@ public final class ModelCompiler {
                 check.problem(rule.line(), rule.role(), e.getMessage());
             }
         }
+        int minRoles = account.minRoles() == null ? 0 : account.minRoles();
+        if (minRoles < 0 || minRoles > account.committee().size()) {
+            check.problem(account.line(), null, "minRoles must be between 0 and the number of committee roles ("
+                    + account.committee().size() + "), not " + minRoles);
+            return Optional.empty();
+        }
         if (account.threshold() == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(new AccountModel(account.fitMin() == null ? 0 : account.fitMin(), account.threshold(),
-                    fit, committee, Duration.ofDays(coverageDays)));
+                    fit, committee, Duration.ofDays(coverageDays), Math.min(minRoles, committee.size())));
         } catch (IllegalArgumentException e) {
             check.problem(account.line(), null, e.getMessage());
             return Optional.empty();

@@ -33,8 +33,8 @@ public record ModelDefinition(
 
     /** The account section of a B2B model as written. */
     public record AccountDefinition(
-            int line, Double fitMin, Double threshold, Integer coverageDays, List<RuleDefinition> fit,
-            List<RuleDefinition> committee) {
+            int line, Double fitMin, Double threshold, Integer coverageDays, Integer minRoles,
+            List<RuleDefinition> fit, List<RuleDefinition> committee) {
 
         public AccountDefinition {
             fit = fit == null ? List.of() : List.copyOf(fit);

@@ -48,6 +48,22 @@ class AccountScoreTest {
     }
 
     @Test
+    void one_engaged_contact_is_not_a_buying_committee_when_two_roles_are_required() {
+        ScoringModel committee = TestModels.model("committee", Segment.EMPLOYER).threshold(50)
+                .account(account().threshold(60).minRoles(2).committee(
+                        role("benefits_leader").when("true").points(20),
+                        role("finance").when("true").points(15)))
+                .compile();
+        AccountModel rules = committee.account().orElseThrow();
+        AccountState oneRole = state(30, new DecayingValue(200, T0.toEpochMilli()), Map.of("benefits_leader", T0));
+        AccountState twoRoles = state(30, new DecayingValue(20, T0.toEpochMilli()),
+                Map.of("benefits_leader", T0, "finance", T0));
+
+        assertThat(AccountScore.of(rules, committee.decay(), oneRole, T0).qualifies()).isFalse();
+        assertThat(AccountScore.of(rules, committee.decay(), twoRoles, T0).qualifies()).isTrue();
+    }
+
+    @Test
     void a_role_engaged_exactly_at_the_start_of_the_window_counts() {
         AccountState account = state(30, new DecayingValue(50, T0.toEpochMilli()),
                 Map.of("benefits_leader", T0.minus(Duration.ofDays(30)), "finance", T0));

@@ -100,6 +100,18 @@ class IdentityResolverTest {
     }
 
     @Test
+    void a_lead_that_an_alias_gave_two_user_ids_still_merges_with_its_own_devices() {
+        LeadId aliased = lead(user("u-old"), user("u-new"), new Identity(IdentityKind.EMAIL, "sam@acme.com"));
+        LeadId phone = lead(anonymous("phone"));
+
+        IdentityResolver.Resolution resolution = resolver.resolve(
+                TestEvents.anonymous("phone").identify(Map.of("email", "sam@acme.com")), book);
+
+        assertThat(resolution.lead()).contains(phone);
+        assertThat(resolution.merge()).containsExactly(aliased);
+    }
+
+    @Test
     void an_alias_of_an_anonymous_id_merges_its_lead() {
         LeadId browsing = lead(anonymous("a-9"));
         LeadId current = lead(user("u-1"));

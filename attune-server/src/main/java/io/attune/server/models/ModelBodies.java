@@ -43,7 +43,7 @@ public final class ModelBodies {
     public record CommitteeRole(String role, String description, String when, double points) {
     }
 
-    public record AccountSection(double fitMin, double threshold, long coverageDays, List<FitRule> fit,
+    public record AccountSection(double fitMin, double threshold, long coverageDays, int minRoles, List<FitRule> fit,
             List<CommitteeRole> committee) {
     }
 

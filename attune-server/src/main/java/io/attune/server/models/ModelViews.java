@@ -71,6 +71,7 @@ final class ModelViews {
 
     private static AccountSection account(AccountModel account) {
         return new AccountSection(account.fitMin(), account.threshold(), account.coverageWindow().toDays(),
+                account.minRoles(),
                 fitRules(account.fit()), account.committee().stream().map(role -> new CommitteeRole(role.role(),
                         role.description(), role.when().source(), role.points())).toList());
     }

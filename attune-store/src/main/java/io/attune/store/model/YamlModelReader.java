@@ -24,7 +24,7 @@ public final class YamlModelReader {
             "decayPerQuarter", "fitMin", "threshold", "grades", "fit", "engagement", "negative", "disqualify",
             "account");
     private static final List<String> GRADES_KEYS = List.of("fit", "engagement", "qualify");
-    private static final List<String> ACCOUNT_KEYS = List.of("fitMin", "threshold", "coverageDays", "fit",
+    private static final List<String> ACCOUNT_KEYS = List.of("fitMin", "threshold", "coverageDays", "minRoles", "fit",
             "committee");
     private static final List<String> CAP_KEYS = List.of("count", "per");
 
@@ -87,7 +87,8 @@ public final class YamlModelReader {
     private static AccountDefinition account(YamlSection account, int line) {
         account.allowOnly(ACCOUNT_KEYS);
         return new AccountDefinition(line, account.number("fitMin"), account.number("threshold"),
-                account.wholeNumber("coverageDays"), rules(account, "fit", RuleShape.ACCOUNT_FIT),
+                account.wholeNumber("coverageDays"), account.wholeNumber("minRoles"),
+                rules(account, "fit", RuleShape.ACCOUNT_FIT),
                 rules(account, "committee", RuleShape.COMMITTEE));
     }
 
