@@ -21,27 +21,39 @@ public final class AccountStateCodec {
     }
 
     public static String encode(AccountState account) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", account.id().value());
-        account.groupId().ifPresent(id -> json.put("groupId", id));
-        account.domain().ifPresent(domain -> json.put("domain", domain));
-        json.put("traits", account.traits().attributes().asMap());
-        json.put("segment", account.segment().wireName());
-        json.put("model", account.model().toString());
-        json.put("fit", account.fit());
-        List<Map<String, Object>> fit = new ArrayList<>();
-        for (FitContribution contribution : account.fitContributions()) {
-            fit.add(Map.of("rule", contribution.rule().value(), "points", contribution.points()));
-        }
-        json.put("fitContributions", fit);
-        json.put("engagement", LeadStateCodec.encodeValue(account.engagement()));
-        Map<String, Object> committee = new LinkedHashMap<>();
-        account.committee().forEach((role, at) -> committee.put(role, at.toEpochMilli()));
-        json.put("committee", committee);
-        json.put("mqa", account.mqa());
-        json.put("contacts", account.contacts());
-        json.put("updatedAt", account.updatedAt().toEpochMilli());
-        return Json.write(json);
+        return JsonWriter.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("id", account.id().value());
+            if (account.groupId().isPresent()) {
+                json.writeStringField("groupId", account.groupId().get());
+            }
+            if (account.domain().isPresent()) {
+                json.writeStringField("domain", account.domain().get());
+            }
+            JsonWriter.field(json, "traits", account.traits().attributes().asMap());
+            json.writeStringField("segment", account.segment().wireName());
+            json.writeStringField("model", account.model().toString());
+            json.writeNumberField("fit", account.fit());
+            json.writeArrayFieldStart("fitContributions");
+            for (FitContribution contribution : account.fitContributions()) {
+                json.writeStartObject();
+                json.writeStringField("rule", contribution.rule().value());
+                json.writeNumberField("points", contribution.points());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeFieldName("engagement");
+            LeadStateCodec.writeValue(json, account.engagement());
+            json.writeObjectFieldStart("committee");
+            for (Map.Entry<String, Instant> role : account.committee().entrySet()) {
+                json.writeNumberField(role.getKey(), role.getValue().toEpochMilli());
+            }
+            json.writeEndObject();
+            json.writeBooleanField("mqa", account.mqa());
+            json.writeNumberField("contacts", account.contacts());
+            json.writeNumberField("updatedAt", account.updatedAt().toEpochMilli());
+            json.writeEndObject();
+        });
     }
 
     public static AccountState decode(String text) {

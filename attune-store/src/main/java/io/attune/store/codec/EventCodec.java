@@ -12,7 +12,6 @@ import io.attune.core.event.Page;
 import io.attune.core.event.Screen;
 import io.attune.core.event.Track;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Events as stored in the log: a JSON document that decodes to an equal event. */
@@ -21,38 +20,40 @@ public final class EventCodec {
     }
 
     public static String encode(Event event) {
-        EventHeader header = event.header();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", event.kind().wireName());
-        json.put("messageId", header.messageId().value());
-        if (header.userId() != null) {
-            json.put("userId", header.userId());
-        }
-        if (header.anonymousId() != null) {
-            json.put("anonymousId", header.anonymousId());
-        }
-        json.put("timestamp", header.timestamp().toString());
-        json.put("receivedAt", header.receivedAt().toString());
-        json.put("context", header.context().asMap());
-        if (event instanceof Identify identify) {
-            json.put("traits", identify.traits().asMap());
-        } else if (event instanceof Track track) {
-            json.put("event", track.event());
-            json.put("properties", track.properties().asMap());
-        } else if (event instanceof Page page) {
-            json.put("name", page.name());
-            json.put("category", page.category());
-            json.put("properties", page.properties().asMap());
-        } else if (event instanceof Screen screen) {
-            json.put("name", screen.name());
-            json.put("properties", screen.properties().asMap());
-        } else if (event instanceof Group group) {
-            json.put("groupId", group.groupId());
-            json.put("traits", group.traits().asMap());
-        } else if (event instanceof Alias alias) {
-            json.put("previousId", alias.previousId());
-        }
-        return Json.write(json);
+        return JsonWriter.write(json -> {
+            EventHeader header = event.header();
+            json.writeStartObject();
+            json.writeStringField("type", event.kind().wireName());
+            json.writeStringField("messageId", header.messageId().value());
+            if (header.userId() != null) {
+                json.writeStringField("userId", header.userId());
+            }
+            if (header.anonymousId() != null) {
+                json.writeStringField("anonymousId", header.anonymousId());
+            }
+            json.writeStringField("timestamp", header.timestamp().toString());
+            json.writeStringField("receivedAt", header.receivedAt().toString());
+            JsonWriter.field(json, "context", header.context().asMap());
+            if (event instanceof Identify identify) {
+                JsonWriter.field(json, "traits", identify.traits().asMap());
+            } else if (event instanceof Track track) {
+                json.writeStringField("event", track.event());
+                JsonWriter.field(json, "properties", track.properties().asMap());
+            } else if (event instanceof Page page) {
+                json.writeStringField("name", page.name());
+                json.writeStringField("category", page.category());
+                JsonWriter.field(json, "properties", page.properties().asMap());
+            } else if (event instanceof Screen screen) {
+                json.writeStringField("name", screen.name());
+                JsonWriter.field(json, "properties", screen.properties().asMap());
+            } else if (event instanceof Group group) {
+                json.writeStringField("groupId", group.groupId());
+                JsonWriter.field(json, "traits", group.traits().asMap());
+            } else if (event instanceof Alias alias) {
+                json.writeStringField("previousId", alias.previousId());
+            }
+            json.writeEndObject();
+        });
     }
 
     public static Event decode(String text) {

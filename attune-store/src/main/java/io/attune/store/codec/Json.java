@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** The one JSON mapper of the store's codecs: plain maps in, plain maps out. */
+/** Reads stored JSON records into plain maps for the codecs to take apart. */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -14,14 +14,6 @@ final class Json {
     };
 
     private Json() {
-    }
-
-    static String write(Map<String, Object> value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored value could not be written as JSON", e);
-        }
     }
 
     static Map<String, Object> read(String json) {

@@ -1,5 +1,6 @@
 package io.attune.store.codec;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.attune.core.account.AccountId;
 import io.attune.core.event.Attributes;
 import io.attune.core.identity.LeadId;
@@ -15,6 +16,7 @@ import io.attune.core.scoring.Disqualification;
 import io.attune.core.scoring.FitContribution;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.RuleTally;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,21 +33,30 @@ public final class LeadStateCodec {
     }
 
     public static String encode(LeadState lead, ScoringModel model) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", lead.id().value());
-        json.put("segment", lead.segment().wireName());
-        json.put("stage", lead.stage().wireName());
-        json.put("identified", lead.identified());
-        lead.account().ifPresent(account -> json.put("account", account.value()));
-        json.put("roles", List.copyOf(lead.roles()));
-        json.put("model", lead.model().toString());
-        json.put("traits", lead.traits().attributes().asMap());
-        json.put("score", encodeScore(lead.score(), model));
-        json.put("firstSeen", lead.firstSeen().toEpochMilli());
-        json.put("lastSeen", lead.lastSeen().toEpochMilli());
-        json.put("events", lead.events());
-        json.put("updatedAt", lead.updatedAt().toEpochMilli());
-        return Json.write(json);
+        return JsonWriter.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("id", lead.id().value());
+            json.writeStringField("segment", lead.segment().wireName());
+            json.writeStringField("stage", lead.stage().wireName());
+            json.writeBooleanField("identified", lead.identified());
+            if (lead.account().isPresent()) {
+                json.writeStringField("account", lead.account().get().value());
+            }
+            json.writeArrayFieldStart("roles");
+            for (String role : lead.roles()) {
+                json.writeString(role);
+            }
+            json.writeEndArray();
+            json.writeStringField("model", lead.model().toString());
+            JsonWriter.field(json, "traits", lead.traits().attributes().asMap());
+            json.writeFieldName("score");
+            writeScore(json, lead.score(), model);
+            json.writeNumberField("firstSeen", lead.firstSeen().toEpochMilli());
+            json.writeNumberField("lastSeen", lead.lastSeen().toEpochMilli());
+            json.writeNumberField("events", lead.events());
+            json.writeNumberField("updatedAt", lead.updatedAt().toEpochMilli());
+            json.writeEndObject();
+        });
     }
 
     /** Decodes a stored lead; {@code models} finds the model version named in the record. */
@@ -66,31 +77,44 @@ public final class LeadStateCodec {
                 Fields.instant(json, "lastSeen"), Fields.integer(json, "events"), Fields.instant(json, "updatedAt"));
     }
 
-    private static Map<String, Object> encodeScore(LeadScore score, ScoringModel model) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("fit", score.fit());
-        List<Map<String, Object>> fit = new ArrayList<>();
+    private static void writeScore(JsonGenerator json, LeadScore score, ScoringModel model) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("fit", score.fit());
+        json.writeArrayFieldStart("fitContributions");
         for (FitContribution contribution : score.fitContributions()) {
-            fit.add(Map.of("rule", contribution.rule().value(), "points", contribution.points()));
+            json.writeStartObject();
+            json.writeStringField("rule", contribution.rule().value());
+            json.writeNumberField("points", contribution.points());
+            json.writeEndObject();
         }
-        json.put("fitContributions", fit);
-        json.put("engagement", encodeValue(score.engagement()));
-        Map<String, Object> tallies = new LinkedHashMap<>();
-        score.tallies(model).forEach((rule, tally) -> {
-            Map<String, Object> entry = new LinkedHashMap<>(encodeValue(tally.value()));
-            entry.put("count", tally.count());
-            entry.put("earned", tally.earned());
-            List<Long> recent = new ArrayList<>();
+        json.writeEndArray();
+        json.writeFieldName("engagement");
+        writeValue(json, score.engagement());
+        json.writeObjectFieldStart("tallies");
+        for (Map.Entry<RuleId, RuleTally> entry : score.tallies(model).entrySet()) {
+            RuleTally tally = entry.getValue();
+            json.writeObjectFieldStart(entry.getKey().value());
+            json.writeNumberField("value", tally.value().value());
+            json.writeNumberField("asOf", tally.value().asOfMillis());
+            json.writeNumberField("count", tally.count());
+            json.writeNumberField("earned", tally.earned());
+            json.writeArrayFieldStart("recent");
             for (long time : tally.recent()) {
-                recent.add(time);
+                json.writeNumber(time);
             }
-            entry.put("recent", recent);
-            tallies.put(rule.value(), entry);
-        });
-        json.put("tallies", tallies);
-        score.attributeDisqualification().ifPresent(d -> json.put("disqualifiedByAttributes", encode(d)));
-        score.eventDisqualification().ifPresent(d -> json.put("disqualifiedByEvent", encode(d)));
-        return json;
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        if (score.attributeDisqualification().isPresent()) {
+            json.writeFieldName("disqualifiedByAttributes");
+            writeDisqualification(json, score.attributeDisqualification().get());
+        }
+        if (score.eventDisqualification().isPresent()) {
+            json.writeFieldName("disqualifiedByEvent");
+            writeDisqualification(json, score.eventDisqualification().get());
+        }
+        json.writeEndObject();
     }
 
     private static LeadScore decodeScore(Map<String, Object> json, ScoringModel model) {
@@ -118,23 +142,24 @@ public final class LeadStateCodec {
                 decodeDisqualification(Fields.map(json, "disqualifiedByEvent")));
     }
 
-    static Map<String, Object> encodeValue(DecayingValue value) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("value", value.value());
-        json.put("asOf", value.asOfMillis());
-        return json;
+    static void writeValue(JsonGenerator json, DecayingValue value) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("value", value.value());
+        json.writeNumberField("asOf", value.asOfMillis());
+        json.writeEndObject();
     }
 
     static DecayingValue decodeValue(Map<String, Object> json) {
         return new DecayingValue(Fields.number(json, "value"), Fields.integer(json, "asOf"));
     }
 
-    private static Map<String, Object> encode(Disqualification disqualification) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rule", disqualification.rule().value());
-        json.put("reason", disqualification.reason());
-        json.put("at", disqualification.at().toEpochMilli());
-        return json;
+    private static void writeDisqualification(JsonGenerator json, Disqualification disqualification)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("rule", disqualification.rule().value());
+        json.writeStringField("reason", disqualification.reason());
+        json.writeNumberField("at", disqualification.at().toEpochMilli());
+        json.writeEndObject();
     }
 
     private static Optional<Disqualification> decodeDisqualification(Map<String, Object> json) {
