@@ -1,0 +1,225 @@
+package io.attune.bench.ingest;
+
+import io.attune.core.model.Segment;
+import io.attune.core.workspace.Credentials;
+import io.attune.server.AttuneServer;
+import io.attune.store.Store;
+import io.attune.store.db.Database;
+import io.attune.store.db.StoreLocation;
+import io.attune.store.ingest.WriterSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Durable HTTP batch ingestion into the default SQLite store, beside the limit: a raw JDBC batch
+ * insert of the very rows ingestion wrote, into a fresh database with the same schema, in
+ * transactions of the same size as the HTTP batches. Each run uses fresh databases; the report
+ * gives every run and the medians.
+ *
+ * <p>Run from the repository root:
+ * <pre>
+ * mvn -q -B -pl attune-bench -am package -DskipTests
+ * java -cp attune-bench/target/benchmarks.jar io.attune.bench.ingest.IngestionBenchmark \
+ *     [events=200000] [people=20000] [batch=500] [clients=4] [runs=5]
+ * </pre>
+ * The HTTP clients run in the same JVM, on the same two cores, so their cost counts against ingestion.
+ */
+public final class IngestionBenchmark {
+    private IngestionBenchmark() {
+    }
+
+    private record Settings(int events, int people, int batch, int clients, int runs) {
+        static Settings parse(String[] args) {
+            int events = 200_000;
+            int people = 20_000;
+            int batch = 500;
+            int clients = 4;
+            int runs = 5;
+            for (String arg : args) {
+                String[] pair = arg.split("=", 2);
+                int value = Integer.parseInt(pair[1]);
+                switch (pair[0]) {
+                    case "events" -> events = value;
+                    case "people" -> people = value;
+                    case "batch" -> batch = value;
+                    case "clients" -> clients = value;
+                    case "runs" -> runs = value;
+                    default -> throw new IllegalArgumentException("unknown setting " + pair[0]);
+                }
+            }
+            return new Settings(events, people, batch, clients, runs);
+        }
+    }
+
+    private record Run(double ingestPerSecond, double rawPerSecond) {
+        double ratio() {
+            return ingestPerSecond / rawPerSecond;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        System.out.printf("ingestion benchmark: %d events, %d people, batches of %d, %d clients, %d runs%n",
+                settings.events(), settings.people(), settings.batch(), settings.clients(), settings.runs());
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < settings.runs(); i++) {
+            Run run = run(settings, i);
+            runs.add(run);
+            System.out.printf("run %d: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f%n",
+                    i + 1, run.ingestPerSecond(), run.rawPerSecond(), run.ratio());
+        }
+        System.out.printf("median: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f%n",
+                median(runs.stream().map(Run::ingestPerSecond).toList()),
+                median(runs.stream().map(Run::rawPerSecond).toList()),
+                median(runs.stream().map(Run::ratio).toList()));
+    }
+
+    private static Run run(Settings settings, int index) throws Exception {
+        Path directory = Files.createTempDirectory("attune-bench-");
+        try {
+            Instant now = Instant.now();
+            double ingest;
+            try (Store store = Store.open(new StoreLocation.SqliteDirectory(directory.resolve("attune")),
+                    WriterSettings.DEFAULTS, Clock.systemUTC())) {
+                Credentials credentials = store.workspaces().create("Bench", Segment.EMPLOYER, now);
+                try (AttuneServer server = AttuneServer.start(store, "127.0.0.1", 0, Clock.systemUTC())) {
+                    URI batchUri = URI.create("http://127.0.0.1:" + server.port() + "/v1/batch");
+                    String auth = "Basic " + Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
+                            .getBytes(StandardCharsets.UTF_8));
+                    List<byte[]> warmUp = SyntheticBatches.generate("warm" + index, settings.events() / 10,
+                            settings.people(), settings.batch(), now, 7 + index);
+                    send(batchUri, auth, warmUp, settings.clients());
+                    List<byte[]> batches = SyntheticBatches.generate("run" + index, settings.events(),
+                            settings.people(), settings.batch(), now, 11 + index);
+                    long started = System.nanoTime();
+                    send(batchUri, auth, batches, settings.clients());
+                    ingest = settings.events() / ((System.nanoTime() - started) / 1e9);
+                }
+                store.writer().close();
+                double raw = rawInsert(store.database(), directory.resolve("raw"), "run" + index + "-",
+                        settings.batch());
+                return new Run(ingest, raw);
+            }
+        } finally {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void send(URI uri, String auth, List<byte[]> batches, int clients) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>(batches);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                workers.add(pool.submit(() -> {
+                    byte[] body;
+                    while ((body = queue.poll()) != null) {
+                        post(http, uri, auth, body);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void post(HttpClient http, URI uri, String auth, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            if (response.statusCode() != 429) {
+                throw new IllegalStateException("ingestion answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            java.util.concurrent.CompletableFuture.runAsync(() -> { },
+                    java.util.concurrent.CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.SECONDS))
+                    .join();
+        }
+    }
+
+    /** Copies the measured run's event rows into a fresh store with plain JDBC batches, timing only the inserts. */
+    private static double rawInsert(Database source, Path directory, String messagePrefix, int batch)
+            throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection connection = source.connection();
+             PreparedStatement select = connection.prepareStatement("SELECT seq, workspace_id, message_id, lead_id, "
+                     + "kind, name, occurred_at, received_at, event, original FROM events WHERE message_id LIKE ? "
+                     + "ORDER BY seq")) {
+            select.setString(1, messagePrefix + "%");
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    Object[] row = new Object[10];
+                    for (int i = 0; i < 10; i++) {
+                        row[i] = result.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        try (Database target = Database.open(new StoreLocation.SqliteDirectory(directory));
+             Connection connection = target.connection()) {
+            // Database.open gives the raw store the same WAL mode and full synchronous commits as Attune's.
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (seq, workspace_id, "
+                    + "message_id, lead_id, kind, name, occurred_at, received_at, event, original) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int inBatch = 0;
+                for (Object[] row : rows) {
+                    for (int i = 0; i < 10; i++) {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                    insert.addBatch();
+                    if (++inBatch == batch) {
+                        insert.executeBatch();
+                        connection.commit();
+                        inBatch = 0;
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+            return rows.size() / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}
