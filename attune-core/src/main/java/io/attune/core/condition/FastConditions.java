@@ -198,41 +198,61 @@ final class FastConditions {
     }
 
     private static Node and(Node left, Node right) {
-        if (left == null || right == null) {
-            return null;
-        }
-        return facts -> {
-            Outcome l = Outcome.of(left, facts, "&&");
-            if (Boolean.FALSE.equals(l.value)) {
-                return Boolean.FALSE;
-            }
-            Outcome r = Outcome.of(right, facts, "&&");
-            if (Boolean.FALSE.equals(r.value)) {
-                return Boolean.FALSE;
-            }
-            l.rethrow();
-            r.rethrow();
-            return Boolean.TRUE;
-        };
+        return logical(left, right, Boolean.FALSE, "&&");
     }
 
     private static Node or(Node left, Node right) {
+        return logical(left, right, Boolean.TRUE, "||");
+    }
+
+    /**
+     * {@code &&} (decided by false) and {@code ||} (decided by true) as CEL has them: a side that
+     * fails is absorbed when the other side decides; a side that yields a value other than a bool is
+     * an error CEL does not absorb. Failures are kept in locals, not objects, on this hot path.
+     */
+    private static Node logical(Node left, Node right, Boolean deciding, String operator) {
         if (left == null || right == null) {
             return null;
         }
         return facts -> {
-            Outcome l = Outcome.of(left, facts, "||");
-            if (Boolean.TRUE.equals(l.value)) {
-                return Boolean.TRUE;
+            Object l;
+            ConditionFailure leftFailure = null;
+            try {
+                l = left.eval(facts);
+            } catch (ConditionFailure failure) {
+                l = null;
+                leftFailure = failure;
             }
-            Outcome r = Outcome.of(right, facts, "||");
-            if (Boolean.TRUE.equals(r.value)) {
-                return Boolean.TRUE;
+            requireBoolOrFailed(l, operator);
+            if (deciding.equals(l)) {
+                return deciding;
             }
-            l.rethrow();
-            r.rethrow();
-            return Boolean.FALSE;
+            Object r;
+            ConditionFailure rightFailure = null;
+            try {
+                r = right.eval(facts);
+            } catch (ConditionFailure failure) {
+                r = null;
+                rightFailure = failure;
+            }
+            requireBoolOrFailed(r, operator);
+            if (deciding.equals(r)) {
+                return deciding;
+            }
+            if (leftFailure != null) {
+                throw leftFailure;
+            }
+            if (rightFailure != null) {
+                throw rightFailure;
+            }
+            return !deciding;
         };
+    }
+
+    private static void requireBoolOrFailed(Object value, String operator) {
+        if (value != null && !(value instanceof Boolean)) {
+            throw new ConditionFailure("no matching overload for '" + operator + "' on a " + typeName(value));
+        }
     }
 
     private static Node not(Node operand) {
@@ -246,39 +266,6 @@ final class FastConditions {
             }
             throw new ConditionFailure("no matching overload for '!' on a " + typeName(value));
         };
-    }
-
-    /**
-     * A sub-result of a logical operator: a bool, or the failure CEL would absorb if the other side
-     * decides. An operand that yields a value of another type is an error CEL does not absorb.
-     */
-    private static final class Outcome {
-        final Boolean value;
-        final ConditionFailure failure;
-
-        private Outcome(Boolean value, ConditionFailure failure) {
-            this.value = value;
-            this.failure = failure;
-        }
-
-        static Outcome of(Node node, Facts facts, String operator) {
-            Object value;
-            try {
-                value = node.eval(facts);
-            } catch (ConditionFailure failure) {
-                return new Outcome(null, failure);
-            }
-            if (value instanceof Boolean bool) {
-                return new Outcome(bool, null);
-            }
-            throw new ConditionFailure("no matching overload for '" + operator + "' on a " + typeName(value));
-        }
-
-        void rethrow() {
-            if (failure != null) {
-                throw failure;
-            }
-        }
     }
 
     private static Optional<Object> constant(CelConstant constant) {

@@ -31,6 +31,8 @@ public final class InMemoryLeadBook implements LeadBook {
     private final Map<LeadId, LeadId> mergedInto = new HashMap<>();
     private final Map<LeadId, List<Logged>> histories = new HashMap<>();
     private final Map<AccountId, AccountState> accounts = new LinkedHashMap<>();
+    /** Domain → account, preferring an account made by a group call to one made from an email domain. */
+    private final Map<String, AccountId> domains = new HashMap<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
     private long sequence;
@@ -124,21 +126,14 @@ public final class InMemoryLeadBook implements LeadBook {
 
     @Override
     public Optional<AccountId> accountOfDomain(String domain) {
-        AccountId byDomain = null;
-        for (AccountState account : accounts.values()) {
-            if (account.domain().filter(domain::equals).isPresent()) {
-                if (account.groupId().isPresent()) {
-                    return Optional.of(account.id());
-                }
-                byDomain = byDomain == null ? account.id() : byDomain;
-            }
-        }
-        return Optional.ofNullable(byDomain);
+        return Optional.ofNullable(domains.get(domain));
     }
 
     @Override
     public void save(AccountState account) {
         accounts.put(account.id(), account);
+        account.domain().ifPresent(domain -> domains.merge(domain, account.id(), (known, offered) ->
+                accounts.get(known).groupId().isPresent() || account.groupId().isEmpty() ? known : offered));
     }
 
     @Override

@@ -43,8 +43,21 @@ public final class LeadTraits {
         return traits.text("email").flatMap(Identity::email);
     }
 
+    /** These traits with {@code newer} laid over them; the same instance when nothing changes (a repeated identify). */
     public LeadTraits overlaidWith(Attributes newer) {
-        return newer.isEmpty() ? this : of(traits.overlaidWith(newer));
+        if (newer.isEmpty() || changesNothing(newer)) {
+            return this;
+        }
+        return of(traits.overlaidWith(newer));
+    }
+
+    private boolean changesNothing(Attributes newer) {
+        for (Map.Entry<String, Object> entry : newer.asMap().entrySet()) {
+            if (!entry.getValue().equals(traits.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

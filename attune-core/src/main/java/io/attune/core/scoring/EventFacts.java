@@ -1,7 +1,6 @@
 package io.attune.core.scoring;
 
 import io.attune.core.condition.Facts;
-import io.attune.core.event.Attributes;
 import io.attune.core.event.Event;
 import io.attune.core.event.Page;
 import io.attune.core.model.ScoringModel;
@@ -67,10 +66,44 @@ public final class EventFacts implements Facts {
 
     private Map<String, Object> page() {
         if (page == null) {
-            Attributes contextPage = event.header().context().nested("page").orElse(Attributes.EMPTY);
-            page = event instanceof Page p ? contextPage.overlaidWith(p.properties()).asMap() : contextPage.asMap();
+            Object contextPage = event.header().context().get("page");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fromContext = contextPage instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+            page = event instanceof Page p ? new Overlay(p.properties().asMap(), fromContext) : fromContext;
         }
         return page;
+    }
+
+    /**
+     * A page event's properties over its {@code context.page}, read through rather than copied:
+     * analytics.js sends the same keys in both, and a copy per page view was a tenth of scoring.
+     */
+    private static final class Overlay extends AbstractMap<String, Object> {
+        private final Map<String, Object> top;
+        private final Map<String, Object> under;
+
+        Overlay(Map<String, Object> top, Map<String, Object> under) {
+            this.top = top;
+            this.under = under;
+        }
+
+        @Override
+        public Object get(Object key) {
+            Object value = top.get(key);
+            return value != null ? value : under.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return top.containsKey(key) || under.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> merged = new LinkedHashMap<>(under);
+            merged.putAll(top);
+            return merged.entrySet();
+        }
     }
 
     private Map<String, Object> seen() {
