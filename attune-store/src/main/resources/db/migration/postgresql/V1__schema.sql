@@ -40,7 +40,7 @@ CREATE TABLE events (
     occurred_at  BIGINT NOT NULL,
     received_at  BIGINT NOT NULL,
     event        TEXT NOT NULL,
-    original     TEXT NOT NULL
+    extras       TEXT NOT NULL
 );
 CREATE UNIQUE INDEX events_message ON events (workspace_id, message_id);
 CREATE INDEX events_lead ON events (workspace_id, lead_id, seq);

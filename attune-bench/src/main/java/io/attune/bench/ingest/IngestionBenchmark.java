@@ -177,7 +177,7 @@ public final class IngestionBenchmark {
         List<Object[]> rows = new ArrayList<>();
         try (Connection connection = source.connection();
              PreparedStatement select = connection.prepareStatement("SELECT seq, workspace_id, message_id, lead_id, "
-                     + "kind, name, occurred_at, received_at, event, original FROM events WHERE message_id LIKE ? "
+                     + "kind, name, occurred_at, received_at, event, extras FROM events WHERE message_id LIKE ? "
                      + "ORDER BY seq")) {
             select.setString(1, messagePrefix + "%");
             try (ResultSet result = select.executeQuery()) {
@@ -196,7 +196,7 @@ public final class IngestionBenchmark {
             connection.setAutoCommit(false);
             long started = System.nanoTime();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (seq, workspace_id, "
-                    + "message_id, lead_id, kind, name, occurred_at, received_at, event, original) "
+                    + "message_id, lead_id, kind, name, occurred_at, received_at, event, extras) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int inBatch = 0;
                 for (Object[] row : rows) {

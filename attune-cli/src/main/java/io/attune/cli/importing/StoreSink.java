@@ -48,7 +48,7 @@ public final class StoreSink implements MessageSink {
         }
         List<IncomingEvent> incoming = new ArrayList<>();
         for (AcceptedMessage message : parsed.accepted()) {
-            incoming.add(new IncomingEvent(message.event(), message.payload()));
+            incoming.add(new IncomingEvent(message.event(), message.extras()));
         }
         if (!incoming.isEmpty()) {
             write(incoming);

@@ -4,12 +4,12 @@ import io.attune.core.event.Event;
 import java.util.Objects;
 
 /**
- * A parsed event with the message exactly as it arrived, kept beside the event so that fields
- * Attune does not use are never lost.
+ * A parsed event and what its message said beyond it (unknown fields, clock readings as sent), as
+ * JSON: stored beside the event so that nothing the sender sent is lost.
  */
-public record IncomingEvent(Event event, String original) {
+public record IncomingEvent(Event event, String extras) {
     public IncomingEvent {
         Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(extras, "extras");
     }
 }

@@ -8,16 +8,17 @@ import java.util.Objects;
  *
  * @param index              its position in the batch, 0 for a single-endpoint body
  * @param event              the validated core event
- * @param payload            the message to persist as the original payload: canonical JSON (keys sorted,
- *                           no whitespace) of every field the sender sent, unknown ones included, with the
- *                           batch's {@code context} and {@code sentAt} folded in, {@code type} and
- *                           {@code messageId} filled in, and {@code writeKey} removed. Parsing it again as a
- *                           single message with the same receipt time yields an equal event.
+ * @param extras             what the message said that the event does not carry, to be stored beside it:
+ *                           canonical JSON (keys sorted, no whitespace) of its other top-level fields —
+ *                           fields Attune does not know ({@code integrations}, {@code _metadata}…) and the
+ *                           clock readings as sent ({@code timestamp}, {@code originalTimestamp},
+ *                           {@code sentAt}, the batch's folded in). {@code writeKey} is never kept. The
+ *                           event and its extras together hold everything the sender sent.
  * @param messageIdGenerated whether the sender sent no {@code messageId} and the parser derived one
  */
-public record AcceptedMessage(int index, Event event, String payload, boolean messageIdGenerated) {
+public record AcceptedMessage(int index, Event event, String extras, boolean messageIdGenerated) {
     public AcceptedMessage {
         Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(extras, "extras");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Turns one message, already read as JSON, into a core event or the complete list of what is wrong with it. */
@@ -74,7 +75,8 @@ final class MessageDecoder {
             EventHeader header = new EventHeader(id, userId.orElse(null), anonymousId.orElse(null), timestamp,
                     receivedAt, contextAttributes);
             Event event = construct.get().apply(header);
-            return new Accepted(new AcceptedMessage(raw.index(), event, canonical.write(effective), messageId.isEmpty()));
+            return new Accepted(new AcceptedMessage(raw.index(), event, canonical.write(extras(effective, kind.get())),
+                    messageId.isEmpty()));
         } catch (IllegalArgumentException e) {
             // The fields above were checked against the core's rules; this catches a rule the core adds later.
             raw.problems().add(raw.path(), Objects.requireNonNullElse(e.getMessage(), "is not a valid event"));
@@ -185,9 +187,31 @@ final class MessageDecoder {
         }
     }
 
+    /** The fields every event carries itself; the rest of a message is kept as its extras. */
+    private static final Set<String> CARRIED = Set.of("type", "messageId", "userId", "anonymousId", "context");
+
+    private static Set<String> carried(EventKind kind) {
+        return switch (kind) {
+            case IDENTIFY -> Set.of("traits");
+            case TRACK -> Set.of("event", "properties");
+            case PAGE -> Set.of("name", "category", "properties");
+            case SCREEN -> Set.of("name", "properties");
+            case GROUP -> Set.of("groupId", "traits");
+            case ALIAS -> Set.of("previousId");
+        };
+    }
+
+    /** What the message says beyond its event; stored beside the event so that nothing sent is lost. */
+    private static Map<String, Object> extras(Map<String, Object> effective, EventKind kind) {
+        Map<String, Object> extras = new LinkedHashMap<>(effective);
+        extras.keySet().removeAll(CARRIED);
+        extras.keySet().removeAll(carried(kind));
+        return extras;
+    }
+
     /**
-     * The message as it is to be stored: everything the sender sent, with what the batch lent it made
-     * explicit, so that the stored payload alone reproduces the event.
+     * The message as it was meant: everything the sender sent, with what the batch lent it made
+     * explicit; its message id is derived from this when the sender gave none.
      */
     private static Map<String, Object> effectiveMessage(Map<String, Object> fields, EventKind kind,
             Map<String, Object> context, BatchDefaults defaults) {

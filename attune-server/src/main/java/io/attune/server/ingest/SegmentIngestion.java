@@ -77,7 +77,7 @@ public final class SegmentIngestion {
         }
         List<IncomingEvent> incoming = new ArrayList<>(parsed.accepted().size());
         for (AcceptedMessage message : parsed.accepted()) {
-            incoming.add(new IncomingEvent(message.event(), message.payload()));
+            incoming.add(new IncomingEvent(message.event(), message.extras()));
         }
         EventIntake.Admission admission = intake.submit(workspace.get(), incoming);
         if (admission instanceof EventIntake.Overloaded overloaded) {

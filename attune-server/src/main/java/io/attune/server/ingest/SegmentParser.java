@@ -64,7 +64,7 @@ import java.util.Optional;
  * {@code userId} or {@code anonymousId} is required (alias requires {@code userId} and {@code previousId});
  * numeric ids are read as their decimal string. Track requires {@code event}, group {@code groupId}.
  * {@code properties}, {@code traits} and {@code context} must be objects; identify traits sent in
- * {@code context.traits} stay in the context. Unknown fields are kept in the payload. A message is
+ * {@code context.traits} stay in the context. Unknown fields are kept in the message's extras. A message is
  * rejected whole when any field is wrong: a duplicate key, a string holding NUL or an unpaired surrogate
  * (no database stores them), objects and arrays nested deeper than {@link SegmentLimits#maxDepth()},
  * a number the core cannot hold. Right-to-left marks and text that looks like SQL are ordinary text.

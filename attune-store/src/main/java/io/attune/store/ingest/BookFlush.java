@@ -24,7 +24,7 @@ import java.util.function.Function;
 /** Writes one unit of work's buffered changes as JDBC batches, one statement per table. */
 final class BookFlush {
     private static final String INSERT_EVENT = "INSERT INTO events (seq, workspace_id, message_id, lead_id, kind, "
-            + "name, occurred_at, received_at, event, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "name, occurred_at, received_at, event, extras) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT_IDENTITY = "INSERT INTO identities (workspace_id, kind, value, lead_id) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (workspace_id, kind, value) DO UPDATE SET lead_id = excluded.lead_id";
     private static final String UPSERT_LEAD = "INSERT INTO leads (workspace_id, lead_id, segment, stage, identified, "
@@ -52,7 +52,7 @@ final class BookFlush {
     }
 
     /** An event ready for the log. */
-    record LoggedEvent(long seq, LeadId lead, Event event, String encoded, String original) {
+    record LoggedEvent(long seq, LeadId lead, Event event, String encoded, String extras) {
     }
 
     void write(List<LoggedEvent> events, Map<Identity, LeadId> links, Collection<LeadState> leads,
@@ -83,7 +83,7 @@ final class BookFlush {
                 insert.setLong(7, event.timestamp().toEpochMilli());
                 insert.setLong(8, event.header().receivedAt().toEpochMilli());
                 insert.setString(9, logged.encoded());
-                insert.setString(10, logged.original());
+                insert.setString(10, logged.extras());
                 insert.addBatch();
             }
             insert.executeBatch();

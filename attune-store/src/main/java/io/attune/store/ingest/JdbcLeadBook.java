@@ -54,7 +54,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final boolean appendToLog;
 
     private final Set<MessageId> known = new HashSet<>();
-    private final Map<MessageId, String> originals = new HashMap<>();
+    private final Map<MessageId, String> extras = new HashMap<>();
     private final Map<Identity, LeadId> links = new LinkedHashMap<>();
     private final Map<LeadId, LeadState> leads = new LinkedHashMap<>();
     private final Map<LeadId, LeadId> merges = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     }
 
     /** An event logged in this unit of work. */
-    private record Logged(long seq, LeadId lead, Event event, String original) {
+    private record Logged(long seq, LeadId lead, Event event, String extras) {
     }
 
     /**
@@ -99,7 +99,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         List<String> messageIds = new ArrayList<>(incoming.size());
         Map<IdentityKind, Set<String>> identities = new java.util.EnumMap<>(IdentityKind.class);
         for (IncomingEvent event : incoming) {
-            originals.put(event.event().messageId(), event.original());
+            extras.put(event.event().messageId(), event.extras());
             messageIds.add(event.event().messageId().value());
             for (Identity identity : IdentitiesOf.event(event.event())) {
                 if (!links.containsKey(identity) && !cache.identities.containsKey(identity)
@@ -328,8 +328,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     @Override
     public void append(Event event, LeadId lead) {
         known.add(event.messageId());
-        String original = originals.remove(event.messageId());
-        events.add(new Logged(sequence.getAsLong(), lead, event, original == null ? "{}" : original));
+        String sent = extras.remove(event.messageId());
+        events.add(new Logged(sequence.getAsLong(), lead, event, sent == null ? "{}" : sent));
     }
 
     @Override
@@ -397,7 +397,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         List<BookFlush.LoggedEvent> logged = new ArrayList<>(events.size());
         for (Logged event : events) {
             logged.add(new BookFlush.LoggedEvent(event.seq(), event.lead(), event.event(),
-                    EventCodec.encode(event.event()), event.original()));
+                    EventCodec.encode(event.event()), event.extras()));
         }
         return logged;
     }
