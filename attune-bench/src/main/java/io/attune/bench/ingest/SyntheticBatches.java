@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Segment batch bodies for the ingestion benchmark: many people, each seen a handful of times
- * (pages, tracked actions, an identify with traits), in the shape analytics SDKs send.
+ * Segment batch bodies for the ingestion benchmark: many people, each arriving in visits of three to
+ * eight messages (pages, tracked actions, sometimes an identify with traits) that an SDK sends
+ * together, in the shape analytics SDKs send.
  */
 final class SyntheticBatches {
     private static final String[] PAGES = {"/", "/pricing", "/case-studies/acme", "/blog/eap-vs-digital",
@@ -27,6 +28,9 @@ final class SyntheticBatches {
         List<byte[]> batches = new ArrayList<>();
         StringBuilder body = new StringBuilder(batchSize * 400);
         int inBatch = 0;
+        int person = 0;
+        int visitLeft = 0;
+        Instant at = now;
         for (int i = 0; i < events; i++) {
             if (inBatch == 0) {
                 body.setLength(0);
@@ -34,8 +38,13 @@ final class SyntheticBatches {
             } else {
                 body.append(',');
             }
-            int person = random.nextInt(people);
-            Instant at = now.minusSeconds(random.nextInt(14 * 24 * 3600));
+            if (visitLeft == 0) {
+                person = random.nextInt(people);
+                visitLeft = 3 + random.nextInt(6);
+                at = now.minusSeconds(random.nextInt(14 * 24 * 3600));
+            }
+            visitLeft--;
+            at = at.plusSeconds(15 + random.nextInt(120));
             message(body, prefix + "-" + i, "user-" + person, person, at, random);
             if (++inBatch == batchSize || i == events - 1) {
                 body.append("],\"sentAt\":\"").append(now).append("\"}");

@@ -16,11 +16,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final Jdbi jdbi;
+    private final WalCheckpointer checkpointer;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(dataSource) : null;
     }
 
     public static Database open(StoreLocation location) {
@@ -35,6 +37,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "FULL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
+            // Checkpoints run in the background (WalCheckpointer); a commit only checkpoints itself as a
+            // safety net, when the background has fallen behind by this many pages (about 200 MB).
+            config.addDataSourceProperty("wal_autocheckpoint", "50000");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
@@ -74,6 +79,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         dataSource.close();
     }
 }
