@@ -1,5 +1,10 @@
 package io.attune.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.condition.ConditionCompiler;
 import io.attune.core.ingest.InMemoryLeadBook;
@@ -17,9 +22,11 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.ingest.AcceptedMessage;
 import io.attune.server.ingest.MessageError;
 import io.attune.server.ingest.ParseResult;
+import io.attune.server.ingest.RequestError;
 import io.attune.server.ingest.SegmentParser;
 import io.attune.store.model.YamlModels;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +52,8 @@ import picocli.CommandLine.Spec;
         + "score, stage and top reasons.")
 final class ScoreCommand implements Callable<Integer> {
     private static final WorkspaceId OFFLINE = new WorkspaceId("offline");
+    private static final JsonFactory LINE_JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -99,7 +108,8 @@ final class ScoreCommand implements Callable<Integer> {
                 ParseResult result = parser.parseBatch(("{\"batch\":[" + text + "]}")
                         .getBytes(StandardCharsets.UTF_8), at);
                 if (result instanceof ParseResult.Rejected refused) {
-                    err.printf("line %d: %s%n", line, refused.error().message());
+                    err.printf("line %d: %s%n", line, refused.error().kind() == RequestError.Kind.MALFORMED_JSON
+                            ? notJson(text) : refused.error().message());
                     rejected++;
                     continue;
                 }
@@ -116,6 +126,23 @@ final class ScoreCommand implements Callable<Integer> {
         }
         print(book, catalog, at);
         return rejected == 0 ? 0 : 3;
+    }
+
+    /**
+     * Where the line stops being JSON. The parser saw the line inside a batch envelope, so its position is
+     * the envelope's; this reads the line alone to give the column in the file. Never quotes the text.
+     */
+    private static String notJson(String text) {
+        try (JsonParser parser = LINE_JSON.createParser(text)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return "not valid JSON";
+        } catch (IOException e) {
+            JsonLocation at = e instanceof JacksonException jackson ? jackson.getLocation() : null;
+            return at == null || at.getColumnNr() < 0 ? "not valid JSON"
+                    : "not valid JSON (column " + at.getColumnNr() + ")";
+        }
     }
 
     private Map<Segment, ScoringModel> models() throws Exception {

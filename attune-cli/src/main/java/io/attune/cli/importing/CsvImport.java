@@ -1,27 +1,37 @@
 package io.attune.cli.importing;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.attune.server.ingest.SegmentLimits;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a CSV, converts each row with a mapping, sends the messages in batches, and writes every
  * row that fails — with its line number and reason — to a reject file. No row is dropped silently.
+ * A row's line is the one it starts on; a quoted cell may go on over several lines. Blank lines are
+ * not rows.
  */
 public final class CsvImport {
     private static final int BATCH = 500;
+    /**
+     * Half the Tracking API's 500 KB request limit: a batch of wide rows is sent before it nears the limit,
+     * which would refuse the whole request and so every row in it.
+     */
+    private static final int BATCH_BYTES = SegmentLimits.DEFAULT.maxBatchBytes() / 2;
 
     private final ImportMapping mapping;
     private final char separator;
@@ -35,54 +45,74 @@ public final class CsvImport {
     public record Summary(long rows, long accepted, long rejected, Path rejectFile) {
     }
 
-    private record Row(long line, Map<String, String> cells) {
+    private record Row(long line, List<String> cells) {
     }
 
-    private record Reject(long line, Map<String, String> cells, String reason) {
+    private record Reject(long line, List<String> cells, String reason) {
     }
 
     public Summary run(Path csv, Path rejectFile, MessageSink sink) throws Exception {
         CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.TRIM_SPACES);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+        mapper.enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        // Rows are read as lists rather than maps keyed by the header, so that a row with more cells than
+        // the header is a rejected row, not an exception that ends the import half-way.
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
         List<Reject> rejects = new ArrayList<>();
         List<String> header;
         long rows = 0;
         long accepted = 0;
         RowConverter converter = new RowConverter(mapping);
-        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema)
+        try (MappingIterator<List<String>> it = mapper.readerFor(List.class).with(schema)
                 .readValues(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
-            header = headerOf(it);
+            header = it.hasNextValue() ? List.copyOf(it.nextValue()) : List.of();
             List<String> missing = mapping.columns().stream().filter(column -> !header.contains(column)).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException(csv + ": the mapping names columns the header lacks: " + missing);
             }
             List<Row> pending = new ArrayList<>(BATCH);
             List<ObjectNode> messages = new ArrayList<>(BATCH);
+            long pendingBytes = 0;
             while (true) {
+                // the parser stands where the previous row ended, which is where the next one starts
                 long line = it.getCurrentLocation().getLineNr();
-                Map<String, String> cells;
+                List<String> cells;
                 try {
                     if (!it.hasNextValue()) {
                         break;
                     }
                     cells = it.nextValue();
-                } catch (RuntimeJsonMappingException e) {
+                } catch (JacksonException e) {
+                    // a quote that never closes leaves nothing after it readable: say where, and stop there
                     rows++;
-                    rejects.add(new Reject(Math.max(line, 2), Map.of(), "unreadable CSV row: " + e.getMessage()));
-                    continue;
+                    rejects.add(new Reject(line, List.of(), "not valid CSV (" + e.getOriginalMessage()
+                            + "); this row and the rest of the file were not read"));
+                    break;
                 }
                 rows++;
-                line = Math.max(line, 2);
-                RowConverter.Converted converted = converter.convert(cells);
+                if (cells.size() > header.size()
+                        && !cells.subList(header.size(), cells.size()).stream().allMatch(String::isBlank)) {
+                    rejects.add(new Reject(line, cells, "has " + cells.size() + " cells but the header has "
+                            + header.size() + " columns"));
+                    continue;
+                }
+                RowConverter.Converted converted = converter.convert(byColumn(header, cells));
                 if (converted instanceof RowConverter.Rejected rejected) {
                     rejects.add(new Reject(line, cells, rejected.reason()));
                     continue;
                 }
+                ObjectNode message = ((RowConverter.Message) converted).json();
+                long bytes = message.toString().getBytes(StandardCharsets.UTF_8).length + 1L;
+                if (!messages.isEmpty() && pendingBytes + bytes > BATCH_BYTES) {
+                    accepted += flush(sink, pending, messages, rejects);
+                    pendingBytes = 0;
+                }
                 pending.add(new Row(line, cells));
-                messages.add(((RowConverter.Message) converted).json());
+                messages.add(message);
+                pendingBytes += bytes;
                 if (messages.size() == BATCH) {
                     accepted += flush(sink, pending, messages, rejects);
+                    pendingBytes = 0;
                 }
             }
             accepted += flush(sink, pending, messages, rejects);
@@ -91,14 +121,13 @@ public final class CsvImport {
         return new Summary(rows, accepted, rejects.size(), rejectFile);
     }
 
-    private static List<String> headerOf(MappingIterator<Map<String, String>> it) throws IOException {
-        if (!it.hasNextValue()) {
-            return List.of();
+    /** A row's cells by column name; a short row lacks its last columns, which read as empty. */
+    private static Map<String, String> byColumn(List<String> header, List<String> cells) {
+        Map<String, String> row = new HashMap<>();
+        for (int i = 0; i < Math.min(header.size(), cells.size()); i++) {
+            row.putIfAbsent(header.get(i), cells.get(i));
         }
-        CsvSchema read = (CsvSchema) it.getParserSchema();
-        List<String> names = new ArrayList<>();
-        read.forEach(column -> names.add(column.getName()));
-        return names;
+        return row;
     }
 
     private static long flush(MessageSink sink, List<Row> pending, List<ObjectNode> messages, List<Reject> rejects)
@@ -117,21 +146,20 @@ public final class CsvImport {
         return accepted;
     }
 
+    /** {@code line}, {@code reason} and the file's own header; then each rejected row as it was read. */
     private void writeRejects(Path file, List<String> header, List<Reject> rejects) throws IOException {
-        CsvSchema.Builder columns = CsvSchema.builder().addColumn("line").addColumn("reason");
-        header.forEach(columns::addColumn);
-        CsvSchema schema = columns.build().withHeader().withColumnSeparator(separator);
-        rejects.sort(java.util.Comparator.comparingLong(Reject::line));
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            var sequence = new CsvMapper().writer(schema).writeValues(writer);
+        rejects.sort(Comparator.comparingLong(Reject::line));
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             SequenceWriter out = new CsvMapper().writerFor(List.class).with(schema).writeValues(writer)) {
+            List<String> columns = new ArrayList<>(List.of("line", "reason"));
+            columns.addAll(header);
+            out.write(columns);
             for (Reject reject : rejects) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("line", reject.line());
-                row.put("reason", reject.reason());
-                header.forEach(column -> row.put(column, reject.cells().getOrDefault(column, "")));
-                sequence.write(row);
+                List<String> row = new ArrayList<>(List.of(String.valueOf(reject.line()), reject.reason()));
+                row.addAll(reject.cells());
+                out.write(row);
             }
-            sequence.close();
         }
     }
 }

@@ -67,8 +67,8 @@ public final class HttpSink implements MessageSink {
         JsonNode problem = JSON.readTree(body);
         Map<Integer, String> refused = new LinkedHashMap<>();
         for (JsonNode error : problem.path("errors")) {
-            refused.merge(error.path("index").asInt(), error.path("field").asText() + " "
-                    + error.path("message").asText(), (a, b) -> a + "; " + b);
+            refused.merge(error.path("index").asInt(), MessageSink.reason(error.path("field").asText(),
+                    error.path("message").asText()), (a, b) -> a + "; " + b);
         }
         if (refused.isEmpty()) {
             String reason = problem.path("detail").asText(problem.path("title").asText("refused"));

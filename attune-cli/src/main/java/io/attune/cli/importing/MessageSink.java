@@ -17,4 +17,14 @@ public interface MessageSink extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * A refused message's reason as the person fixing the CSV reads it: the field within the message
+     * ({@code userId must be at most 256 characters}), not the message's place in a batch that the import
+     * made up ({@code batch[212].userId}).
+     */
+    static String reason(String field, String message) {
+        String withinMessage = field.replaceFirst("^batch\\[\\d+]\\.?", "");
+        return withinMessage.isEmpty() ? message : withinMessage + " " + message;
+    }
 }

@@ -44,7 +44,8 @@ public final class StoreSink implements MessageSink {
         }
         ParseResult.Parsed parsed = (ParseResult.Parsed) result;
         for (MessageError error : parsed.errors()) {
-            refused.merge(error.index(), error.field() + " " + error.message(), (a, b) -> a + "; " + b);
+            refused.merge(error.index(), MessageSink.reason(error.field(), error.message()),
+                    (a, b) -> a + "; " + b);
         }
         List<IncomingEvent> incoming = new ArrayList<>();
         for (AcceptedMessage message : parsed.accepted()) {

@@ -90,8 +90,17 @@ class IngestionDocumentIT {
     }
 
     @Test
+    void a_batch_over_the_ingestion_limit_but_under_the_read_limit_is_a_400_problem() {
+        String large = "{\"batch\":[],\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+        Reply reply = Documented.as(post("/v1/batch", large, true), "POST", "/v1/batch");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void a_body_larger_than_the_server_reads_is_a_413_problem() {
-        String huge = "{\"batch\":[],\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+        String huge = "{\"batch\":[],\"pad\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}";
         Reply reply = Documented.as(post("/v1/batch", huge, true), "POST", "/v1/batch");
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.header("Content-Type")).hasValueSatisfying(
