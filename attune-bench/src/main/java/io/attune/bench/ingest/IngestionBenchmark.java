@@ -43,6 +43,9 @@ import java.util.stream.Stream;
  * java -cp attune-bench/target/benchmarks.jar io.attune.bench.ingest.IngestionBenchmark \
  *     [events=200000] [people=20000] [batch=500] [clients=4] [runs=5]
  * </pre>
+ * Each run warms up with half as many events again before it measures.
+ * <pre>
+ * </pre>
  * The HTTP clients run in the same JVM, on the same two cores, so their cost counts against ingestion.
  */
 public final class IngestionBenchmark {
@@ -107,7 +110,8 @@ public final class IngestionBenchmark {
                     URI batchUri = URI.create("http://127.0.0.1:" + server.port() + "/v1/batch");
                     String auth = "Basic " + Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
                             .getBytes(StandardCharsets.UTF_8));
-                    List<byte[]> warmUp = SyntheticBatches.generate("warm" + index, settings.events() / 10,
+                    // half as many events again beforehand, so that the measured pass runs compiled code
+                    List<byte[]> warmUp = SyntheticBatches.generate("warm" + index, settings.events() / 2,
                             settings.people(), settings.batch(), now, 7 + index);
                     send(batchUri, auth, warmUp, settings.clients());
                     List<byte[]> batches = SyntheticBatches.generate("run" + index, settings.events(),

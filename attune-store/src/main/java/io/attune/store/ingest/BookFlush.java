@@ -35,6 +35,10 @@ final class BookFlush {
             + "eng_value = excluded.eng_value, eng_as_of = excluded.eng_as_of, eng_rate = excluded.eng_rate, "
             + "first_seen = excluded.first_seen, last_seen = excluded.last_seen, events = excluded.events, "
             + "updated_at = excluded.updated_at, state = excluded.state";
+    /** For a lead whose indexed columns did not change: SQLite then leaves the stage and account indexes alone. */
+    private static final String UPDATE_LEAD_SCORE = "UPDATE leads SET fit = ?, eng_value = ?, eng_as_of = ?, "
+            + "first_seen = ?, last_seen = ?, events = ?, updated_at = ?, state = ? "
+            + "WHERE workspace_id = ? AND lead_id = ?";
     private static final String UPSERT_ACCOUNT = "INSERT INTO accounts (workspace_id, account_id, group_id, domain, "
             + "segment, mqa, contacts, updated_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (workspace_id, account_id) DO UPDATE SET group_id = excluded.group_id, "
@@ -44,11 +48,15 @@ final class BookFlush {
     private final Connection connection;
     private final WorkspaceId workspace;
     private final Function<ModelVersion, ScoringModel> models;
+    private final Function<LeadId, LeadState> stored;
 
-    BookFlush(Connection connection, WorkspaceId workspace, Function<ModelVersion, ScoringModel> models) {
+    /** @param stored a lead as the database holds it, when known (null otherwise) */
+    BookFlush(Connection connection, WorkspaceId workspace, Function<ModelVersion, ScoringModel> models,
+            Function<LeadId, LeadState> stored) {
         this.connection = connection;
         this.workspace = workspace;
         this.models = models;
+        this.stored = stored;
     }
 
     /** An event ready for the log. */
@@ -140,33 +148,73 @@ final class BookFlush {
         if (leads.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_LEAD)) {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_LEAD);
+             PreparedStatement update = connection.prepareStatement(UPDATE_LEAD_SCORE)) {
+            boolean upserts = false;
+            boolean updates = false;
             for (LeadState lead : leads) {
                 ScoringModel model = models.apply(lead.model());
-                upsert.setString(1, workspace.value());
-                upsert.setString(2, lead.id().value());
-                upsert.setString(3, lead.segment().wireName());
-                upsert.setString(4, lead.stage().wireName());
-                upsert.setInt(5, lead.identified() ? 1 : 0);
-                if (lead.account().isPresent()) {
-                    upsert.setString(6, lead.account().get().value());
+                String state = LeadStateCodec.encode(lead, model);
+                if (sameIndexedColumns(stored.apply(lead.id()), lead)) {
+                    bindScore(update, lead, state);
+                    update.addBatch();
+                    updates = true;
                 } else {
-                    upsert.setNull(6, Types.VARCHAR);
+                    bindAll(upsert, lead, model, state);
+                    upsert.addBatch();
+                    upserts = true;
                 }
-                upsert.setString(7, lead.model().toString());
-                upsert.setDouble(8, lead.score().fit());
-                upsert.setDouble(9, lead.score().engagement().value());
-                upsert.setLong(10, lead.score().engagement().asOfMillis());
-                upsert.setDouble(11, model.decay().ratePerSecond());
-                upsert.setLong(12, lead.firstSeen().toEpochMilli());
-                upsert.setLong(13, lead.lastSeen().toEpochMilli());
-                upsert.setLong(14, lead.events());
-                upsert.setLong(15, lead.updatedAt().toEpochMilli());
-                upsert.setString(16, LeadStateCodec.encode(lead, model));
-                upsert.addBatch();
             }
-            upsert.executeBatch();
+            if (upserts) {
+                upsert.executeBatch();
+            }
+            if (updates) {
+                update.executeBatch();
+            }
         }
+    }
+
+    private static boolean sameIndexedColumns(LeadState before, LeadState after) {
+        return before != null && before.segment() == after.segment() && before.stage() == after.stage()
+                && before.identified() == after.identified() && before.account().equals(after.account())
+                && before.model().equals(after.model());
+    }
+
+    private void bindScore(PreparedStatement update, LeadState lead, String state) throws SQLException {
+        update.setDouble(1, lead.score().fit());
+        update.setDouble(2, lead.score().engagement().value());
+        update.setLong(3, lead.score().engagement().asOfMillis());
+        update.setLong(4, lead.firstSeen().toEpochMilli());
+        update.setLong(5, lead.lastSeen().toEpochMilli());
+        update.setLong(6, lead.events());
+        update.setLong(7, lead.updatedAt().toEpochMilli());
+        update.setString(8, state);
+        update.setString(9, workspace.value());
+        update.setString(10, lead.id().value());
+    }
+
+    private void bindAll(PreparedStatement upsert, LeadState lead, ScoringModel model, String state)
+            throws SQLException {
+        upsert.setString(1, workspace.value());
+        upsert.setString(2, lead.id().value());
+        upsert.setString(3, lead.segment().wireName());
+        upsert.setString(4, lead.stage().wireName());
+        upsert.setInt(5, lead.identified() ? 1 : 0);
+        if (lead.account().isPresent()) {
+            upsert.setString(6, lead.account().get().value());
+        } else {
+            upsert.setNull(6, Types.VARCHAR);
+        }
+        upsert.setString(7, lead.model().toString());
+        upsert.setDouble(8, lead.score().fit());
+        upsert.setDouble(9, lead.score().engagement().value());
+        upsert.setLong(10, lead.score().engagement().asOfMillis());
+        upsert.setDouble(11, model.decay().ratePerSecond());
+        upsert.setLong(12, lead.firstSeen().toEpochMilli());
+        upsert.setLong(13, lead.lastSeen().toEpochMilli());
+        upsert.setLong(14, lead.events());
+        upsert.setLong(15, lead.updatedAt().toEpochMilli());
+        upsert.setString(16, state);
     }
 
     private void writeAccounts(Collection<AccountState> accounts) throws SQLException {

@@ -45,7 +45,7 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
 
-    private record Submission(WorkspaceId workspace, List<IncomingEvent> events,
+    private record Submission(WorkspaceId workspace, List<EncodedEvent> events,
             CompletableFuture<List<Recorded>> done) {
     }
 
@@ -82,7 +82,7 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
             return new Overloaded(settings.retryAfter());
         }
         CompletableFuture<List<Recorded>> done = new CompletableFuture<>();
-        queue.add(new Submission(workspace, List.copyOf(events), done));
+        queue.add(new Submission(workspace, EncodedEvent.encodeAll(events), done));
         return new Admitted(done);
     }
 
@@ -153,8 +153,8 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
                     RecordEvent record = new RecordEvent(submission.workspace(), models.catalog(submission.workspace()),
                             book, scoring);
                     List<Recorded> recorded = new ArrayList<>(submission.events().size());
-                    for (IncomingEvent event : submission.events()) {
-                        recorded.add(record.record(event.event()));
+                    for (EncodedEvent event : submission.events()) {
+                        recorded.add(record.record(event.incoming().event()));
                     }
                     results.add(recorded);
                 }

@@ -54,7 +54,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final boolean appendToLog;
 
     private final Set<MessageId> known = new HashSet<>();
-    private final Map<MessageId, String> extras = new HashMap<>();
+    /** The stored form of each expected event, by message id; the first of a duplicated id is the one recorded. */
+    private final Map<MessageId, EncodedEvent> expected = new HashMap<>();
     private final Map<Identity, LeadId> links = new LinkedHashMap<>();
     private final Map<LeadId, LeadState> leads = new LinkedHashMap<>();
     private final Map<LeadId, LeadId> merges = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     }
 
     /** An event logged in this unit of work. */
-    private record Logged(long seq, LeadId lead, Event event, String extras) {
+    private record Logged(long seq, LeadId lead, Event event, EncodedEvent stored) {
     }
 
     /**
@@ -95,11 +96,12 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
      * event, which messages the log already holds, which of their identities are linked and to which
      * leads, those leads' states, and which ids new leads would take are free.
      */
-    public void expect(Collection<IncomingEvent> incoming) throws SQLException {
+    void expect(Collection<EncodedEvent> incoming) throws SQLException {
         List<String> messageIds = new ArrayList<>(incoming.size());
         Map<IdentityKind, Set<String>> identities = new java.util.EnumMap<>(IdentityKind.class);
-        for (IncomingEvent event : incoming) {
-            extras.put(event.event().messageId(), event.extras());
+        for (EncodedEvent encoded : incoming) {
+            IncomingEvent event = encoded.incoming();
+            expected.putIfAbsent(event.event().messageId(), encoded);
             messageIds.add(event.event().messageId().value());
             for (Identity identity : IdentitiesOf.event(event.event())) {
                 if (!links.containsKey(identity) && !cache.identities.containsKey(identity)
@@ -328,8 +330,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     @Override
     public void append(Event event, LeadId lead) {
         known.add(event.messageId());
-        String sent = extras.remove(event.messageId());
-        events.add(new Logged(sequence.getAsLong(), lead, event, sent == null ? "{}" : sent));
+        events.add(new Logged(sequence.getAsLong(), lead, event, expected.remove(event.messageId())));
     }
 
     @Override
@@ -389,7 +390,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
     public void flush() throws SQLException {
-        new BookFlush(connection, workspace, this::model).write(appendToLog ? eventsToLog() : List.of(), links,
+        new BookFlush(connection, workspace, this::model, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(), links,
                 leads.values(), merges, accounts.values(), transitions, accountTransitions);
     }
 
@@ -397,7 +398,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         List<BookFlush.LoggedEvent> logged = new ArrayList<>(events.size());
         for (Logged event : events) {
             logged.add(new BookFlush.LoggedEvent(event.seq(), event.lead(), event.event(),
-                    EventCodec.encode(event.event()), event.extras()));
+                    event.stored() != null ? event.stored().encoded() : EventCodec.encode(event.event()),
+                    event.stored() != null ? event.stored().incoming().extras() : "{}"));
         }
         return logged;
     }
