@@ -40,7 +40,7 @@ final class AnchoredAlternatives {
         if (tail == Tail.ANYTHING && rest.endsWith("$") && !rest.endsWith("\\$")) {
             tail = Tail.END;
             rest = rest.substring(0, rest.length() - 1);
-        } else if (tail == Tail.ANYTHING && rest.endsWith("/") && !rest.endsWith(")/")) {
+        } else if (tail == Tail.ANYTHING && rest.endsWith("/")) {
             tail = Tail.SLASH;
             rest = rest.substring(0, rest.length() - 1);
         }

@@ -132,6 +132,11 @@ final class FastConditions {
         } catch (RuntimeException e) {
             return null; // let the CEL program report the bad pattern the way CEL does
         }
+        Optional<AnchoredAlternatives> plain = AnchoredAlternatives.parse(text);
+        if (plain.isPresent()) {
+            AnchoredAlternatives alternatives = plain.get();
+            return facts -> alternatives.test(text(receiver.eval(facts), "matches"));
+        }
         return facts -> pattern.matcher(text(receiver.eval(facts), "matches")).find();
     }
 

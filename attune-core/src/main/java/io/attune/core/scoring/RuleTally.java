@@ -18,15 +18,25 @@ public final class RuleTally {
     private final long[] recent;
 
     public RuleTally(DecayingValue value, int count, double earned, long[] recent) {
+        this(value, count, earned, sorted(recent), true);
+    }
+
+    /** For arrays this class made itself: already sorted, and never shared. */
+    private RuleTally(DecayingValue value, int count, double earned, long[] recent, boolean owned) {
         this.value = value;
         this.count = count;
         this.earned = earned;
-        this.recent = recent.clone();
-        Arrays.sort(this.recent);
+        this.recent = recent;
+    }
+
+    private static long[] sorted(long[] times) {
+        long[] copy = times.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
     static RuleTally empty() {
-        return new RuleTally(DecayingValue.ZERO, 0, 0, NO_TIMES);
+        return new RuleTally(DecayingValue.ZERO, 0, 0, NO_TIMES, true);
     }
 
     public DecayingValue value() {
@@ -56,16 +66,21 @@ public final class RuleTally {
     }
 
     RuleTally scored(double points, long atMillis, Decay decay, Cap cap) {
-        long[] times = recent;
-        if (cap != null) {
-            times = Arrays.copyOf(recent, recent.length + 1);
-            times[recent.length] = atMillis;
-            Arrays.sort(times);
-            if (times.length > cap.count()) {
-                times = Arrays.copyOfRange(times, times.length - cap.count(), times.length);
-            }
+        long[] times = cap == null ? recent : withTime(recent, atMillis, cap.count());
+        return new RuleTally(value.plus(points, atMillis, decay), count + 1, earned + points, times, true);
+    }
+
+    /** The latest {@code keep} of {@code sorted} plus {@code time}, still sorted; scoring is hot, so no sort. */
+    private static long[] withTime(long[] sorted, long time, int keep) {
+        int at = 0;
+        while (at < sorted.length && sorted[at] <= time) {
+            at++;
         }
-        return new RuleTally(value.plus(points, atMillis, decay), count + 1, earned + points, times);
+        long[] all = new long[sorted.length + 1];
+        System.arraycopy(sorted, 0, all, 0, at);
+        all[at] = time;
+        System.arraycopy(sorted, at, all, at + 1, sorted.length - at);
+        return all.length > keep ? Arrays.copyOfRange(all, all.length - keep, all.length) : all;
     }
 
     @Override

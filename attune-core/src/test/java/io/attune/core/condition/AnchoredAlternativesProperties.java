@@ -28,6 +28,7 @@ class AnchoredAlternativesProperties {
         assertThat(AnchoredAlternatives.parse("^/blog/.*")).isEmpty();
         assertThat(AnchoredAlternatives.parse("^/(a|b)+$")).isEmpty();
         assertThat(AnchoredAlternatives.parse("^/conditions/(anxiety|depression)(/|$)")).isPresent();
+        assertThat(AnchoredAlternatives.parse("^/(case-studies|customers)/")).isPresent();
     }
 
     @Provide
