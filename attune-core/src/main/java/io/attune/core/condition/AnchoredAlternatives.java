@@ -4,28 +4,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A regex of the shape model authors write for paths — {@code ^/conditions/(anxiety|depression)(/|$)}
- * — matched with plain string tests instead of a regex machine, with the same answer as RE2's
- * partial match: some alternative follows the prefix at the start, and then comes what the tail
- * asks for (anything, a slash, the end, or a slash or the end).
+ * A regex of the shape model authors write for paths and sources —
+ * {@code ^/conditions/(anxiety|depression)(/|$)}, {@code (?i)^(linkedin|shrm)$} — matched with
+ * plain string tests instead of a regex machine, with the same answer as RE2's partial match: some
+ * alternative follows the prefix at the start, and then comes what the tail asks for (anything, a
+ * slash, the end, or a slash or the end). With {@code (?i)} the pattern must be letters, digits
+ * and ASCII punctuation only, and is compared ignoring ASCII case; input characters outside ASCII
+ * never equal an ASCII pattern character there, which is also what RE2 decides except for the
+ * Kelvin sign and the long s, so input holding those two goes to RE2.
  */
 final class AnchoredAlternatives {
     private static final String META = "\\\\.^$|?*+()[]{}";
 
     private enum Tail { ANYTHING, SLASH, END, SLASH_OR_END }
 
+    private static final String CASE_INSENSITIVE = "(?i)";
+
     private final String prefix;
     private final List<String> alternatives;
     private final Tail tail;
+    private final boolean ignoreCase;
 
-    private AnchoredAlternatives(String prefix, List<String> alternatives, Tail tail) {
+    private AnchoredAlternatives(String prefix, List<String> alternatives, Tail tail, boolean ignoreCase) {
         this.prefix = prefix;
         this.alternatives = alternatives;
         this.tail = tail;
+        this.ignoreCase = ignoreCase;
     }
 
     /** The plain form of {@code regex}, or empty when it has any other shape (RE2 then matches it). */
     static Optional<AnchoredAlternatives> parse(String regex) {
+        boolean ignoreCase = regex.startsWith(CASE_INSENSITIVE);
+        if (ignoreCase) {
+            regex = regex.substring(CASE_INSENSITIVE.length());
+        }
         if (!regex.startsWith("^")) {
             return Optional.empty();
         }
@@ -61,7 +73,7 @@ final class AnchoredAlternatives {
         if (!plain(prefix) || alternatives.stream().anyMatch(alternative -> !plain(alternative))) {
             return Optional.empty();
         }
-        return Optional.of(new AnchoredAlternatives(prefix, alternatives, tail));
+        return Optional.of(new AnchoredAlternatives(prefix, alternatives, tail, ignoreCase));
     }
 
     private static boolean plain(String text) {
@@ -74,16 +86,51 @@ final class AnchoredAlternatives {
         return true;
     }
 
-    boolean test(String text) {
-        if (!text.startsWith(prefix)) {
+    /**
+     * Whether {@code text} matches; empty when only RE2 can tell (case-insensitive matching of text
+     * holding the two non-ASCII characters RE2 folds to ASCII letters).
+     */
+    Optional<Boolean> test(String text) {
+        if (ignoreCase && (text.indexOf('\u212A') >= 0 || text.indexOf('\u017F') >= 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(matches(text));
+    }
+
+    private boolean matches(String text) {
+        if (!startsWith(text, 0, prefix)) {
             return false;
         }
         for (String alternative : alternatives) {
-            if (text.startsWith(alternative, prefix.length()) && tailHolds(text, prefix.length() + alternative.length())) {
+            if (startsWith(text, prefix.length(), alternative) && tailHolds(text, prefix.length() + alternative.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code part} appears in {@code text} at {@code at}; ignoring case means ASCII case
+     * only, as Java's own case-insensitive comparison would also equate Turkish dotted and dotless
+     * i with i, which RE2 does not.
+     */
+    private boolean startsWith(String text, int at, String part) {
+        if (!ignoreCase) {
+            return text.startsWith(part, at);
+        }
+        if (text.length() - at < part.length()) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            if (asciiLower(text.charAt(at + i)) != asciiLower(part.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private boolean tailHolds(String text, int at) {

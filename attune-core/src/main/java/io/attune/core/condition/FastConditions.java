@@ -135,7 +135,10 @@ final class FastConditions {
         Optional<AnchoredAlternatives> plain = AnchoredAlternatives.parse(text);
         if (plain.isPresent()) {
             AnchoredAlternatives alternatives = plain.get();
-            return facts -> alternatives.test(text(receiver.eval(facts), "matches"));
+            return facts -> {
+                String subject = text(receiver.eval(facts), "matches");
+                return alternatives.test(subject).orElseGet(() -> pattern.matcher(subject).find());
+            };
         }
         return facts -> pattern.matcher(text(receiver.eval(facts), "matches")).find();
     }
