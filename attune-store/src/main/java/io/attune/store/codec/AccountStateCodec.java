@@ -5,11 +5,9 @@ import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTraits;
 import io.attune.core.event.Attributes;
 import io.attune.core.model.ModelVersion;
-import io.attune.core.model.RuleId;
 import io.attune.core.model.Segment;
 import io.attune.core.scoring.FitContribution;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +31,8 @@ public final class AccountStateCodec {
             JsonWriter.field(json, "traits", account.traits().attributes().asMap());
             json.writeStringField("segment", account.segment().wireName());
             json.writeStringField("model", account.model().toString());
-            json.writeNumberField("fit", account.fit());
-            json.writeArrayFieldStart("fitContributions");
-            for (FitContribution contribution : account.fitContributions()) {
-                json.writeStartObject();
-                json.writeStringField("rule", contribution.rule().value());
-                json.writeNumberField("points", contribution.points());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeFieldName("engagement");
-            LeadStateCodec.writeValue(json, account.engagement());
+            ScoreParts.writeFit(json, account.fit(), account.fitContributions());
+            ScoreParts.writeValue(json, "engagement", account.engagement());
             json.writeObjectFieldStart("committee");
             for (Map.Entry<String, Instant> role : account.committee().entrySet()) {
                 json.writeNumberField(role.getKey(), role.getValue().toEpochMilli());
@@ -58,13 +47,7 @@ public final class AccountStateCodec {
 
     public static AccountState decode(String text) {
         Map<String, Object> json = Json.read(text);
-        List<FitContribution> fit = new ArrayList<>();
-        for (Object entry : Fields.list(json, "fitContributions")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> contribution = (Map<String, Object>) entry;
-            fit.add(new FitContribution(new RuleId(Fields.text(contribution, "rule")),
-                    Fields.number(contribution, "points")));
-        }
+        List<FitContribution> fit = ScoreParts.readFitContributions(json);
         Map<String, Instant> committee = new LinkedHashMap<>();
         Fields.map(json, "committee").forEach((role, at) -> committee.put(role,
                 Instant.ofEpochMilli(((Number) at).longValue())));
@@ -74,7 +57,7 @@ public final class AccountStateCodec {
                 AccountTraits.of(Attributes.of(Fields.map(json, "traits")), domain),
                 Segment.fromWireName(Fields.text(json, "segment")).orElseThrow(),
                 ModelVersion.parse(Fields.text(json, "model")), Fields.number(json, "fit"), fit,
-                LeadStateCodec.decodeValue(Fields.map(json, "engagement")), committee,
+                ScoreParts.readValue(Fields.map(json, "engagement")), committee,
                 Boolean.TRUE.equals(json.get("mqa")), (int) Fields.integer(json, "contacts"),
                 Fields.instant(json, "updatedAt"));
     }

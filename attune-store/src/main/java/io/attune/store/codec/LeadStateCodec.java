@@ -11,14 +11,12 @@ import io.attune.core.model.ModelVersion;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
-import io.attune.core.scoring.DecayingValue;
 import io.attune.core.scoring.Disqualification;
 import io.attune.core.scoring.FitContribution;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.RuleTally;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,17 +77,8 @@ public final class LeadStateCodec {
 
     private static void writeScore(JsonGenerator json, LeadScore score, ScoringModel model) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("fit", score.fit());
-        json.writeArrayFieldStart("fitContributions");
-        for (FitContribution contribution : score.fitContributions()) {
-            json.writeStartObject();
-            json.writeStringField("rule", contribution.rule().value());
-            json.writeNumberField("points", contribution.points());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeFieldName("engagement");
-        writeValue(json, score.engagement());
+        ScoreParts.writeFit(json, score.fit(), score.fitContributions());
+        ScoreParts.writeValue(json, "engagement", score.engagement());
         json.writeObjectFieldStart("tallies");
         for (Map.Entry<RuleId, RuleTally> entry : score.tallies(model).entrySet()) {
             RuleTally tally = entry.getValue();
@@ -118,13 +107,7 @@ public final class LeadStateCodec {
     }
 
     private static LeadScore decodeScore(Map<String, Object> json, ScoringModel model) {
-        List<FitContribution> fit = new ArrayList<>();
-        for (Object entry : Fields.list(json, "fitContributions")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> contribution = (Map<String, Object>) entry;
-            fit.add(new FitContribution(new RuleId(Fields.text(contribution, "rule")),
-                    Fields.number(contribution, "points")));
-        }
+        List<FitContribution> fit = ScoreParts.readFitContributions(json);
         Map<RuleId, RuleTally> tallies = new LinkedHashMap<>();
         Fields.map(json, "tallies").forEach((rule, value) -> {
             @SuppressWarnings("unchecked")
@@ -134,23 +117,12 @@ public final class LeadStateCodec {
             for (int i = 0; i < recent.length; i++) {
                 recent[i] = ((Number) recentList.get(i)).longValue();
             }
-            tallies.put(new RuleId(rule), new RuleTally(decodeValue(tally), (int) Fields.integer(tally, "count"),
+            tallies.put(new RuleId(rule), new RuleTally(ScoreParts.readValue(tally), (int) Fields.integer(tally, "count"),
                     Fields.number(tally, "earned"), recent));
         });
-        return LeadScore.restore(model, Fields.number(json, "fit"), fit, decodeValue(Fields.map(json, "engagement")),
+        return LeadScore.restore(model, Fields.number(json, "fit"), fit, ScoreParts.readValue(Fields.map(json, "engagement")),
                 tallies, decodeDisqualification(Fields.map(json, "disqualifiedByAttributes")),
                 decodeDisqualification(Fields.map(json, "disqualifiedByEvent")));
-    }
-
-    static void writeValue(JsonGenerator json, DecayingValue value) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("value", value.value());
-        json.writeNumberField("asOf", value.asOfMillis());
-        json.writeEndObject();
-    }
-
-    static DecayingValue decodeValue(Map<String, Object> json) {
-        return new DecayingValue(Fields.number(json, "value"), Fields.integer(json, "asOf"));
     }
 
     private static void writeDisqualification(JsonGenerator json, Disqualification disqualification)

@@ -43,8 +43,8 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocation())
-                    .failOnMissingLocations(true).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(Dialect.MIGRATIONS)
+                    .placeholders(dialect.migrationPlaceholders()).failOnMissingLocations(true).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

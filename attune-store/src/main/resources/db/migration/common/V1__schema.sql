@@ -1,4 +1,5 @@
--- Attune schema, SQLite. Instants are epoch milliseconds; booleans are 0/1.
+-- Attune schema, for SQLite and PostgreSQL alike: the few type names that differ are Flyway
+-- placeholders set per engine (Dialect). Instants are epoch milliseconds; booleans are 0/1.
 -- Events are append-only; everything else is a projection `attune rebuild` can recompute.
 
 CREATE TABLE workspaces (
@@ -6,7 +7,7 @@ CREATE TABLE workspaces (
     name            TEXT NOT NULL,
     default_segment TEXT NOT NULL,
     write_key_hash  TEXT NOT NULL UNIQUE,
-    created_at      INTEGER NOT NULL
+    created_at      ${long} NOT NULL
 );
 
 CREATE TABLE api_keys (
@@ -15,30 +16,30 @@ CREATE TABLE api_keys (
     key_hash     TEXT NOT NULL UNIQUE,
     role         TEXT NOT NULL,
     name         TEXT NOT NULL,
-    created_at   INTEGER NOT NULL,
-    revoked_at   INTEGER
+    created_at   ${long} NOT NULL,
+    revoked_at   ${long}
 );
 
 CREATE TABLE models (
     workspace_id TEXT NOT NULL REFERENCES workspaces (workspace_id),
     model_id     TEXT NOT NULL,
-    version      INTEGER NOT NULL,
+    version      ${long} NOT NULL,
     segment      TEXT NOT NULL,
     status       TEXT NOT NULL,
     source       TEXT NOT NULL,
-    created_at   INTEGER NOT NULL,
+    created_at   ${long} NOT NULL,
     PRIMARY KEY (workspace_id, model_id, version)
 );
 
 CREATE TABLE events (
-    seq          INTEGER PRIMARY KEY,
+    seq          ${long} PRIMARY KEY,
     workspace_id TEXT NOT NULL,
     message_id   TEXT NOT NULL,
     lead_id      TEXT NOT NULL,
     kind         TEXT NOT NULL,
     name         TEXT NOT NULL,
-    occurred_at  INTEGER NOT NULL,
-    received_at  INTEGER NOT NULL,
+    occurred_at  ${long} NOT NULL,
+    received_at  ${long} NOT NULL,
     event        TEXT NOT NULL,
     extras       TEXT NOT NULL
 );
@@ -67,17 +68,17 @@ CREATE TABLE leads (
     lead_id      TEXT NOT NULL,
     segment      TEXT NOT NULL,
     stage        TEXT NOT NULL,
-    identified   INTEGER NOT NULL,
+    identified   ${long} NOT NULL,
     account_id   TEXT,
     model        TEXT NOT NULL,
-    fit          REAL NOT NULL,
-    eng_value    REAL NOT NULL,
-    eng_as_of    INTEGER NOT NULL,
-    eng_rate     REAL NOT NULL,
-    first_seen   INTEGER NOT NULL,
-    last_seen    INTEGER NOT NULL,
-    events       INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL,
+    fit          ${double} NOT NULL,
+    eng_value    ${double} NOT NULL,
+    eng_as_of    ${long} NOT NULL,
+    eng_rate     ${double} NOT NULL,
+    first_seen   ${long} NOT NULL,
+    last_seen    ${long} NOT NULL,
+    events       ${long} NOT NULL,
+    updated_at   ${long} NOT NULL,
     state        TEXT NOT NULL,
     PRIMARY KEY (workspace_id, lead_id)
 );
@@ -91,21 +92,21 @@ CREATE TABLE accounts (
     group_id     TEXT,
     domain       TEXT,
     segment      TEXT NOT NULL,
-    mqa          INTEGER NOT NULL,
-    contacts     INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL,
+    mqa          ${long} NOT NULL,
+    contacts     ${long} NOT NULL,
+    updated_at   ${long} NOT NULL,
     state        TEXT NOT NULL,
     PRIMARY KEY (workspace_id, account_id)
 );
 CREATE INDEX accounts_domain ON accounts (workspace_id, domain);
 
 CREATE TABLE transitions (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${generated_id},
     workspace_id TEXT NOT NULL,
     lead_id      TEXT NOT NULL,
     from_stage   TEXT NOT NULL,
     to_stage     TEXT NOT NULL,
-    at           INTEGER NOT NULL,
+    at           ${long} NOT NULL,
     cause        TEXT NOT NULL,
     actor        TEXT NOT NULL
 );
@@ -113,11 +114,11 @@ CREATE INDEX transitions_lead ON transitions (workspace_id, lead_id, id);
 CREATE INDEX transitions_stage ON transitions (workspace_id, to_stage, at);
 
 CREATE TABLE account_transitions (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${generated_id},
     workspace_id TEXT NOT NULL,
     account_id   TEXT NOT NULL,
-    mqa          INTEGER NOT NULL,
-    at           INTEGER NOT NULL,
+    mqa          ${long} NOT NULL,
+    at           ${long} NOT NULL,
     cause        TEXT NOT NULL,
     actor        TEXT NOT NULL
 );
