@@ -8,7 +8,7 @@ import java.time.Duration;
  * leads per workspace are remembered between transactions.
  */
 public record WriterSettings(int queueCapacity, int maxGroupEvents, int leadCache, Duration retryAfter) {
-    public static final WriterSettings DEFAULTS = new WriterSettings(100_000, 10_000, 200_000, Duration.ofSeconds(1));
+    public static final WriterSettings DEFAULTS = new WriterSettings(100_000, 10_000, 100_000, Duration.ofSeconds(1));
 
     public WriterSettings {
         if (queueCapacity < 1) {
