@@ -167,7 +167,7 @@ final class ScoreCommand implements Callable<Integer> {
         leads.sort(Comparator.comparing(LeadState::id));
         for (LeadState lead : leads) {
             ScoringModel model = catalog.active(lead.segment());
-            Qualification q = Qualification.of(model, lead.score(), at);
+            Qualification q = Qualification.of(model, lead, at);
             List<String> reasons = topReasons(lead, model, at);
             if (format.equals("json")) {
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.attune.core.event.MessageId;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.Transition;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +36,7 @@ public final class InMemoryLeadBook implements LeadBook {
     private final Map<String, AccountId> domains = new HashMap<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
+    private final List<LeadAction> actions = new ArrayList<>();
     private long sequence;
     private final boolean keepHistory;
 
@@ -104,6 +106,25 @@ public final class InMemoryLeadBook implements LeadBook {
         }
         leads.remove(from);
         mergedInto.put(from, into);
+    }
+
+    @Override
+    public Optional<LeadId> survivorOf(LeadId lead) {
+        LeadId current = lead;
+        while (mergedInto.containsKey(current)) {
+            current = mergedInto.get(current);
+        }
+        return leads.containsKey(current) ? Optional.of(current) : Optional.empty();
+    }
+
+    @Override
+    public void append(LeadAction action) {
+        actions.add(action);
+    }
+
+    /** The sales actions logged, in order. */
+    public List<LeadAction> actions() {
+        return actions;
     }
 
     @Override

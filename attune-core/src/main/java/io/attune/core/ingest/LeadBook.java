@@ -8,6 +8,7 @@ import io.attune.core.event.MessageId;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.Transition;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,12 @@ public interface LeadBook {
      * and its own state is gone (its id stays taken and resolves to {@code into}).
      */
     void merge(LeadId from, LeadId into);
+
+    /** The lead an id names now: itself while it lives, the lead it was merged into otherwise. */
+    Optional<LeadId> survivorOf(LeadId lead);
+
+    /** Logs a sales action beside the events (its effects are saved and recorded separately). */
+    void append(LeadAction action);
 
     /** The lead's recorded events (including those of leads merged into it) in recording order. */
     List<Event> history(LeadId lead);

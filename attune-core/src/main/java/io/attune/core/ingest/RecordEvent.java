@@ -10,6 +10,7 @@ import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
+import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.lifecycle.StageRules;
 import io.attune.core.lifecycle.Transition;
@@ -41,12 +42,19 @@ public final class RecordEvent {
     private final IdentityResolver resolver = new IdentityResolver();
     private final AccountRollup accounts;
     private final LeadScoring scoring;
+    private final LifecyclePolicy policy;
 
     public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring) {
+        this(workspace, models, book, scoring, LifecyclePolicy.DEFAULT);
+    }
+
+    public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring,
+            LifecyclePolicy policy) {
         this.workspace = workspace;
         this.models = models;
         this.book = book;
         this.scoring = scoring;
+        this.policy = policy;
         this.accounts = new AccountRollup(workspace, models, book);
     }
 
@@ -91,7 +99,7 @@ public final class RecordEvent {
         if (!lead.identified() && (identifies(event) || merged.stream().anyMatch(LeadState::identified))) {
             lead = lead.identifiedNow();
         }
-        List<Transition> transitions = StageRules.next(model, lead, at);
+        List<Transition> transitions = StageRules.next(model, lead, at, policy);
         if (!transitions.isEmpty()) {
             lead = lead.withStage(transitions.get(transitions.size() - 1).to());
         }

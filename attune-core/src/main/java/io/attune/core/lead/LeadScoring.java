@@ -100,7 +100,7 @@ public final class LeadScoring {
         Event first = history.get(0);
         LeadState current = new LeadState(lead.id(), model.segment(), lead.stage(), lead.identified(),
                 LeadTraits.NONE, lead.account(), Set.of(), model.version(), LeadScore.empty(model),
-                first.timestamp(), first.timestamp(), 0, first.header().receivedAt());
+                first.timestamp(), first.timestamp(), 0, first.header().receivedAt(), lead.sales());
         List<RuleFailure> failures = new ArrayList<>();
         current = refit(model, current, account, first.timestamp(), failures);
         List<Contribution> contributions = new ArrayList<>();

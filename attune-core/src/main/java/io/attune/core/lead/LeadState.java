@@ -15,12 +15,21 @@ import java.util.Set;
  * A lead as the projection of its events: segment, stage, traits, account, committee roles, and its
  * score under {@code model}. {@code identified} is true once a user id or email is known, which is
  * what makes a lead reachable and so able to qualify. {@code updatedAt} is the receive time of the
- * last event applied, so that rebuilding from events reproduces it.
+ * last event applied, so that rebuilding from events reproduces it. {@code sales} is what sales did
+ * with it (see {@link SalesRecord}).
  */
 public record LeadState(
         LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits, Optional<AccountId> account,
         Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen, Instant lastSeen, long events,
-        Instant updatedAt) {
+        Instant updatedAt, SalesRecord sales) {
+
+    /** A lead sales has not acted on. */
+    public LeadState(LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits,
+            Optional<AccountId> account, Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen,
+            Instant lastSeen, long events, Instant updatedAt) {
+        this(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen, events,
+                updatedAt, SalesRecord.NONE);
+    }
 
     public LeadState {
         Objects.requireNonNull(id, "id");
@@ -33,43 +42,44 @@ public record LeadState(
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(sales, "sales");
         roles = Set.copyOf(roles);
     }
 
     public LeadState withStage(Stage stage) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     public LeadState withScore(LeadScore score) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     public LeadState withTraits(LeadTraits traits) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     public LeadState withAccount(Optional<AccountId> account) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     public LeadState withRoles(Set<String> roles) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     public LeadState identifiedNow() {
         return new LeadState(id, segment, stage, true, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     /** This lead re-based on another model (segment change or new version), with an empty score. */
     public LeadState rescoredUnder(Segment segment, ModelVersion model, LeadScore empty) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, empty, firstSeen, lastSeen,
-                events, updatedAt);
+                events, updatedAt, sales);
     }
 
     /** This lead after one more event that happened at {@code at} and was received at {@code receivedAt}. */
@@ -78,7 +88,12 @@ public record LeadState(
         Instant last = at.isAfter(lastSeen) ? at : lastSeen;
         Instant updated = receivedAt.isAfter(updatedAt) ? receivedAt : updatedAt;
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, first, last,
-                events + 1, updated);
+                events + 1, updated, sales);
+    }
+
+    public LeadState withSales(SalesRecord sales) {
+        return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
+                events, updatedAt, sales);
     }
 
     public boolean isMqlOrBeyond() {

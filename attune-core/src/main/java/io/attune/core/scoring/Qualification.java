@@ -17,8 +17,20 @@ public record Qualification(boolean qualified, double fit, double engagement, Op
     }
 
     public static Qualification of(ScoringModel model, LeadScore score, Instant at) {
+        return of(model, score, 0, at);
+    }
+
+    /**
+     * Whether a lead qualifies: its score less what a recycle took off (see
+     * {@link io.attune.core.lead.SalesRecord}).
+     */
+    public static Qualification of(ScoringModel model, io.attune.core.lead.LeadState lead, Instant at) {
+        return of(model, lead.score(), lead.sales().discountAt(at.toEpochMilli(), model.decay()), at);
+    }
+
+    private static Qualification of(ScoringModel model, LeadScore score, double discount, Instant at) {
         double fit = score.fit();
-        double engagement = score.engagementAt(at.toEpochMilli(), model.decay());
+        double engagement = Math.max(0, score.engagementAt(at.toEpochMilli(), model.decay()) - discount);
         Optional<Disqualification> out = score.disqualification();
         Optional<String> cell = model.grades().map(grades -> grades.cell(fit, engagement));
         if (out.isPresent()) {

@@ -25,8 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import io.attune.core.lead.SalesRecord;
 
 class StageRulesTest {
+    private static final LifecyclePolicy POLICY = LifecyclePolicy.DEFAULT;
     private static final Instant T0 = TestEvents.T0;
     private static final LeadId PAT = LeadId.derivedFrom(new WorkspaceId("ws"), new Identity(IdentityKind.USER_ID, "pat"));
 
@@ -35,7 +38,7 @@ class StageRulesTest {
 
     @Test
     void a_subscriber_who_identifies_becomes_a_lead() {
-        List<Transition> moves = StageRules.next(model, lead(Stage.SUBSCRIBER, true, 10), T0);
+        List<Transition> moves = StageRules.next(model, lead(Stage.SUBSCRIBER, true, 10), T0, POLICY);
 
         assertThat(moves).singleElement().satisfies(move -> {
             assertThat(move.lead()).isEqualTo(PAT);
@@ -50,7 +53,7 @@ class StageRulesTest {
 
     @Test
     void a_lead_whose_score_qualifies_becomes_an_mql() {
-        List<Transition> moves = StageRules.next(model, lead(Stage.LEAD, true, 60), T0);
+        List<Transition> moves = StageRules.next(model, lead(Stage.LEAD, true, 60), T0, POLICY);
 
         assertThat(moves).singleElement().satisfies(move -> {
             assertThat(move.to()).isEqualTo(Stage.MQL);
@@ -60,7 +63,7 @@ class StageRulesTest {
 
     @Test
     void a_subscriber_who_identifies_with_a_qualifying_score_moves_twice() {
-        List<Transition> moves = StageRules.next(model, lead(Stage.SUBSCRIBER, true, 60), T0);
+        List<Transition> moves = StageRules.next(model, lead(Stage.SUBSCRIBER, true, 60), T0, POLICY);
 
         assertThat(moves).extracting(Transition::from, Transition::to).containsExactly(
                 tuple(Stage.SUBSCRIBER, Stage.LEAD),
@@ -69,13 +72,13 @@ class StageRulesTest {
 
     @Test
     void an_anonymous_lead_never_reaches_mql() {
-        assertThat(StageRules.next(model, lead(Stage.SUBSCRIBER, false, 500), T0)).isEmpty();
-        assertThat(StageRules.next(model, lead(Stage.LEAD, false, 500), T0)).isEmpty();
+        assertThat(StageRules.next(model, lead(Stage.SUBSCRIBER, false, 500), T0, POLICY)).isEmpty();
+        assertThat(StageRules.next(model, lead(Stage.LEAD, false, 500), T0, POLICY)).isEmpty();
     }
 
     @Test
     void an_anonymous_lead_whose_disqualification_lifts_goes_back_to_subscriber() {
-        List<Transition> moves = StageRules.next(model, lead(Stage.DISQUALIFIED, false, 500), T0);
+        List<Transition> moves = StageRules.next(model, lead(Stage.DISQUALIFIED, false, 500), T0, POLICY);
 
         assertThat(moves).extracting(Transition::from, Transition::to)
                 .containsExactly(tuple(Stage.DISQUALIFIED, Stage.SUBSCRIBER));
@@ -83,7 +86,7 @@ class StageRulesTest {
 
     @Test
     void a_disqualified_lead_returns_to_lead_when_no_rule_matches_and_may_qualify_at_once() {
-        List<Transition> moves = StageRules.next(model, lead(Stage.DISQUALIFIED, true, 60), T0);
+        List<Transition> moves = StageRules.next(model, lead(Stage.DISQUALIFIED, true, 60), T0, POLICY);
 
         assertThat(moves).extracting(Transition::to).containsExactly(Stage.LEAD, Stage.MQL);
         assertThat(moves.get(0).cause()).isEqualTo("no disqualifying rule matches any more");
@@ -92,7 +95,7 @@ class StageRulesTest {
     @Test
     void a_disqualifying_rule_takes_subscribers_leads_and_waitlisted_leads_out() {
         for (Stage stage : List.of(Stage.SUBSCRIBER, Stage.LEAD, Stage.WAITLISTED)) {
-            assertThat(StageRules.next(model, disqualified(stage), T0)).as(stage.wireName()).singleElement()
+            assertThat(StageRules.next(model, disqualified(stage), T0, POLICY)).as(stage.wireName()).singleElement()
                     .satisfies(move -> {
                         assertThat(move.to()).isEqualTo(Stage.DISQUALIFIED);
                         assertThat(move.cause()).isEqualTo("disqualified by competitor: competitor");
@@ -101,17 +104,38 @@ class StageRulesTest {
     }
 
     @Test
+    void a_recycled_lead_qualifies_again_only_after_the_quiet_period() {
+        LeadState recycled = lead(Stage.RECYCLED, true, 500)
+                .withSales(SalesRecord.NONE.recycled(T0.minus(Duration.ofDays(10)), DecayingValue.ZERO));
+
+        assertThat(StageRules.next(model, recycled, T0, new LifecyclePolicy(0.25, Duration.ofDays(30)))).isEmpty();
+        assertThat(StageRules.next(model, recycled, T0, new LifecyclePolicy(0.25, Duration.ofDays(10))))
+                .singleElement().satisfies(move -> {
+                    assertThat(move.to()).isEqualTo(Stage.MQL);
+                    assertThat(move.cause()).startsWith("qualified again after the quiet period");
+                });
+    }
+
+    @Test
+    void a_lead_sales_disqualified_stays_disqualified_when_no_rule_matches() {
+        LeadState rejected = lead(Stage.DISQUALIFIED, true, 500)
+                .withSales(SalesRecord.NONE.rejected(RejectionReason.COMPETITOR, java.util.Optional.empty()));
+
+        assertThat(StageRules.next(model, rejected, T0, POLICY)).isEmpty();
+    }
+
+    @Test
     void sales_stages_are_left_to_sales_even_when_a_rule_disqualifies() {
-        for (Stage stage : List.of(Stage.MQL, Stage.SQL, Stage.OPPORTUNITY, Stage.CUSTOMER, Stage.RECYCLED)) {
-            assertThat(StageRules.next(model, disqualified(stage), T0)).as(stage.wireName()).isEmpty();
-            assertThat(StageRules.next(model, lead(stage, true, 500), T0)).as(stage.wireName()).isEmpty();
+        for (Stage stage : List.of(Stage.MQL, Stage.SQL, Stage.OPPORTUNITY, Stage.CUSTOMER)) {
+            assertThat(StageRules.next(model, disqualified(stage), T0, POLICY)).as(stage.wireName()).isEmpty();
+            assertThat(StageRules.next(model, lead(stage, true, 500), T0, POLICY)).as(stage.wireName()).isEmpty();
         }
     }
 
     @Test
     void crisis_hold_never_moves() {
-        assertThat(StageRules.next(model, lead(Stage.CRISIS_HOLD, true, 500), T0)).isEmpty();
-        assertThat(StageRules.next(model, disqualified(Stage.CRISIS_HOLD), T0)).isEmpty();
+        assertThat(StageRules.next(model, lead(Stage.CRISIS_HOLD, true, 500), T0, POLICY)).isEmpty();
+        assertThat(StageRules.next(model, disqualified(Stage.CRISIS_HOLD), T0, POLICY)).isEmpty();
     }
 
     @Test
@@ -120,7 +144,7 @@ class StageRulesTest {
             for (boolean identified : List.of(true, false)) {
                 for (LeadState lead : List.of(lead(stage, identified, 0), lead(stage, identified, 500),
                         disqualified(stage))) {
-                    for (Transition move : StageRules.next(model, lead, T0)) {
+                    for (Transition move : StageRules.next(model, lead, T0, POLICY)) {
                         assertThat(Lifecycle.allows(move.from(), move.to())).as(move.toString()).isTrue();
                     }
                 }

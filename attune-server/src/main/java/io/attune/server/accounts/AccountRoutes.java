@@ -101,7 +101,7 @@ public final class AccountRoutes implements RouteGroup {
     }
 
     private static Contact contact(LeadState lead, ScoringModel model, Instant now) {
-        Qualification qualification = Qualification.of(model, lead.score(), now);
+        Qualification qualification = Qualification.of(model, lead, now);
         return new Contact(lead.id().value(), lead.stage().wireName(), List.copyOf(new TreeSet<>(lead.roles())),
                 Numbers.round(qualification.total()), qualification.qualified());
     }

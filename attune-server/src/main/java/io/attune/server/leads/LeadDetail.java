@@ -57,7 +57,7 @@ final class LeadDetail {
         LeadDocument document = new LeadDocument(lead.id().value(), found.mergedFrom().map(LeadId::value).orElse(null),
                 lead.segment().wireName(), lead.stage().wireName(), lead.identified(),
                 lead.account().map(AccountId::value).orElse(null), lead.model().toString(), now,
-                LeadViews.score(Qualification.of(model, score, now)),
+                LeadViews.score(Qualification.of(model, lead, now)),
                 score.fitContributions().stream().map(fit -> new FitLine(fit.rule().value(),
                         descriptions.of(fit.rule()), Numbers.round(fit.points()))).toList(),
                 engagement(score, model, descriptions, now),

@@ -34,7 +34,7 @@ final class LeadViews {
     static LeadSummary summary(LeadState lead, ScoringModel model, Instant now) {
         return new LeadSummary(lead.id().value(), lead.segment().wireName(), lead.stage().wireName(),
                 lead.identified(), lead.account().map(AccountId::value).orElse(null), lead.model().toString(),
-                score(Qualification.of(model, lead.score(), now)), topReasons(model, lead.score(), now),
+                score(Qualification.of(model, lead, now)), topReasons(model, lead.score(), now),
                 lead.firstSeen(), lead.lastSeen(), lead.updatedAt());
     }
 
