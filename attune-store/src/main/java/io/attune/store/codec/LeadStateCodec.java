@@ -6,6 +6,10 @@ import io.attune.core.event.Attributes;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
+import io.attune.core.lead.SalesRecord;
+import io.attune.core.lifecycle.Bant;
+import io.attune.core.lifecycle.Money;
+import io.attune.core.lifecycle.RejectionReason;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.RuleId;
@@ -53,6 +57,10 @@ public final class LeadStateCodec {
             json.writeNumberField("lastSeen", lead.lastSeen().toEpochMilli());
             json.writeNumberField("events", lead.events());
             json.writeNumberField("updatedAt", lead.updatedAt().toEpochMilli());
+            if (!lead.sales().equals(SalesRecord.NONE)) {
+                json.writeFieldName("sales");
+                writeSales(json, lead.sales());
+            }
             json.writeEndObject();
         });
     }
@@ -72,7 +80,8 @@ public final class LeadStateCodec {
                 LeadTraits.of(Attributes.of(Fields.map(json, "traits"))),
                 Optional.ofNullable(account).map(AccountId::new), roles, version,
                 decodeScore(Fields.map(json, "score"), model), Fields.instant(json, "firstSeen"),
-                Fields.instant(json, "lastSeen"), Fields.integer(json, "events"), Fields.instant(json, "updatedAt"));
+                Fields.instant(json, "lastSeen"), Fields.integer(json, "events"), Fields.instant(json, "updatedAt"),
+                readSales(Fields.map(json, "sales")));
     }
 
     private static void writeScore(JsonGenerator json, LeadScore score, ScoringModel model) throws IOException {
@@ -123,6 +132,58 @@ public final class LeadStateCodec {
         return LeadScore.restore(model, Fields.number(json, "fit"), fit, ScoreParts.readValue(Fields.map(json, "engagement")),
                 tallies, decodeDisqualification(Fields.map(json, "disqualifiedByAttributes")),
                 decodeDisqualification(Fields.map(json, "disqualifiedByEvent")));
+    }
+
+    private static void writeSales(JsonGenerator json, SalesRecord sales) throws IOException {
+        json.writeStartObject();
+        if (sales.bant().isPresent()) {
+            Bant bant = sales.bant().get();
+            json.writeObjectFieldStart("bant");
+            json.writeStringField("budget", bant.budget());
+            json.writeStringField("authority", bant.authority());
+            json.writeStringField("need", bant.need());
+            json.writeStringField("timeline", bant.timeline());
+            json.writeEndObject();
+        }
+        if (sales.rejection().isPresent()) {
+            json.writeStringField("rejection", sales.rejection().get().wireName());
+        }
+        if (sales.note().isPresent()) {
+            json.writeStringField("note", sales.note().get());
+        }
+        if (sales.recycledAt().isPresent()) {
+            json.writeNumberField("recycledAt", sales.recycledAt().get().toEpochMilli());
+        }
+        ScoreParts.writeValue(json, "recycleDiscount", sales.recycleDiscount());
+        writeMoney(json, "opportunity", sales.opportunity());
+        writeMoney(json, "won", sales.won());
+        json.writeEndObject();
+    }
+
+    private static void writeMoney(JsonGenerator json, String field, Optional<Money> money) throws IOException {
+        if (money.isPresent()) {
+            json.writeObjectFieldStart(field);
+            json.writeStringField("amount", money.get().amount().toPlainString());
+            json.writeStringField("currency", money.get().currency());
+            json.writeEndObject();
+        }
+    }
+
+    private static SalesRecord readSales(Map<String, Object> json) {
+        if (json.isEmpty()) {
+            return SalesRecord.NONE;
+        }
+        Map<String, Object> bant = Fields.map(json, "bant");
+        Object recycledAt = json.get("recycledAt");
+        return new SalesRecord(
+                bant.isEmpty() ? Optional.empty() : Optional.of(new Bant(Fields.text(bant, "budget"),
+                        Fields.text(bant, "authority"), Fields.text(bant, "need"), Fields.text(bant, "timeline"))),
+                Optional.ofNullable(Fields.optionalText(json, "rejection")).flatMap(RejectionReason::fromWireName),
+                Optional.ofNullable(Fields.optionalText(json, "note")),
+                recycledAt instanceof Number at ? Optional.of(Instant.ofEpochMilli(at.longValue())) : Optional.empty(),
+                ScoreParts.readValue(Fields.map(json, "recycleDiscount")),
+                LeadActionCodec.money(Fields.map(json, "opportunity")),
+                LeadActionCodec.money(Fields.map(json, "won")));
     }
 
     private static void writeDisqualification(JsonGenerator json, Disqualification disqualification)

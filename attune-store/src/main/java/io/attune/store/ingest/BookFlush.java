@@ -6,11 +6,13 @@ import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.AccountStateCodec;
+import io.attune.store.codec.LeadActionCodec;
 import io.attune.store.codec.LeadStateCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,14 +61,20 @@ final class BookFlush {
         this.stored = stored;
     }
 
+    /** A sales action ready for the log, at its place in the sequence. */
+    record LoggedAction(long seq, LeadAction action) {
+    }
+
     /** An event ready for the log. */
     record LoggedEvent(long seq, LeadId lead, Event event, String encoded, String extras) {
     }
 
-    void write(List<LoggedEvent> events, Map<Identity, LeadId> links, Collection<LeadState> leads,
+    void write(List<LoggedEvent> events, List<LoggedAction> actions, Map<Identity, LeadId> links,
+            Collection<LeadState> leads,
             Map<LeadId, LeadId> merges, Collection<AccountState> accounts, List<Transition> transitions,
             List<AccountTransition> accountTransitions) throws SQLException {
         writeEvents(events);
+        writeActions(actions);
         writeLinks(links);
         writeMerges(merges);
         writeLeads(leads);
@@ -92,6 +100,26 @@ final class BookFlush {
                 insert.setLong(8, event.header().receivedAt().toEpochMilli());
                 insert.setString(9, logged.encoded());
                 insert.setString(10, logged.extras());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void writeActions(List<LoggedAction> actions) throws SQLException {
+        if (actions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lead_actions (seq, workspace_id, "
+                + "lead_id, action, actor, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (LoggedAction logged : actions) {
+                LeadAction action = logged.action();
+                insert.setLong(1, logged.seq());
+                insert.setString(2, workspace.value());
+                insert.setString(3, action.lead().value());
+                insert.setString(4, LeadActionCodec.encode(action.action()));
+                insert.setString(5, action.actor().describe());
+                insert.setLong(6, action.at().toEpochMilli());
                 insert.addBatch();
             }
             insert.executeBatch();

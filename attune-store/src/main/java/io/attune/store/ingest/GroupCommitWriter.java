@@ -1,10 +1,16 @@
 package io.attune.store.ingest;
 
+import io.attune.core.ingest.ActionIntake;
+import io.attune.core.ingest.ApplyLeadAction;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
+import io.attune.core.lifecycle.ActionOutcome;
+import io.attune.core.lifecycle.LeadAction;
+import io.attune.core.lifecycle.LifecyclePolicy;
+import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.db.Database;
@@ -17,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * commit. If a group fails, its submissions are retried one by one so that one bad submission
  * cannot fail the others.
  */
-public final class GroupCommitWriter implements EventIntake, AutoCloseable {
+public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final Database database;
@@ -39,14 +46,46 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
     private final WriterSettings settings;
     private final LeadScoring scoring = new LeadScoring();
     private final WriterCache cache;
-    private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong sequence;
     private final Thread thread;
     private volatile boolean closing;
 
-    private record Submission(WorkspaceId workspace, List<EncodedEvent> events,
-            CompletableFuture<List<Recorded>> done) {
+    /** What the writer is asked to do: record events, or apply a sales action, for one workspace. */
+    private sealed interface Work permits Events, Action {
+        WorkspaceId workspace();
+
+        /** How much of a group this takes, in events. */
+        int size();
+
+        void fail(Throwable failure);
+    }
+
+    private record Events(WorkspaceId workspace, List<EncodedEvent> events, CompletableFuture<List<Recorded>> done)
+            implements Work {
+        @Override
+        public int size() {
+            return events.size();
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    private record Action(WorkspaceId workspace, LeadAction action, CompletableFuture<ActionOutcome> done)
+            implements Work {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
     }
 
     public GroupCommitWriter(Database database, ModelRegistry models, WriterSettings settings) {
@@ -63,7 +102,8 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
     private static long lastSequence(Database database) {
         try (Connection connection = database.connection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM events")) {
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM "
+                     + "(SELECT seq FROM events UNION ALL SELECT seq FROM lead_actions) logged")) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -82,8 +122,21 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
             return new Overloaded(settings.retryAfter());
         }
         CompletableFuture<List<Recorded>> done = new CompletableFuture<>();
-        queue.add(new Submission(workspace, EncodedEvent.encodeAll(events), done));
+        queue.add(new Events(workspace, EncodedEvent.encodeAll(events), done));
         return new Admitted(done);
+    }
+
+    /** Sales actions are few and must not be lost to back-pressure: they always queue. */
+    @Override
+    public CompletionStage<ActionOutcome> submit(WorkspaceId workspace, LeadAction action) {
+        CompletableFuture<ActionOutcome> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the writer is closing"));
+            return done;
+        }
+        queuedEvents.incrementAndGet();
+        queue.add(new Action(workspace, action, done));
+        return done;
     }
 
     /** Events waiting to be written. */
@@ -93,7 +146,7 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
 
     private void run() {
         while (!closing || !queue.isEmpty()) {
-            List<Submission> group = nextGroup();
+            List<Work> group = nextGroup();
             if (group.isEmpty()) {
                 continue;
             }
@@ -102,36 +155,35 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
             } catch (SQLException | RuntimeException failure) {
                 LOG.warn("a write group of {} submissions failed ({}); retrying them one by one",
                         group.size(), failure.getClass().getSimpleName());
-                for (Submission submission : group) {
+                for (Work work : group) {
                     try {
-                        write(List.of(submission));
+                        write(List.of(work));
                     } catch (SQLException | RuntimeException single) {
-                        LOG.error("a submission of {} events could not be recorded", submission.events().size(),
-                                single);
-                        submission.done().completeExceptionally(single);
+                        LOG.error("a submission of {} events could not be recorded", work.size(), single);
+                        work.fail(single);
                     }
                 }
             } finally {
-                int written = group.stream().mapToInt(s -> s.events().size()).sum();
+                int written = group.stream().mapToInt(Work::size).sum();
                 queuedEvents.addAndGet(-written);
             }
         }
     }
 
-    private List<Submission> nextGroup() {
-        List<Submission> group = new ArrayList<>();
+    private List<Work> nextGroup() {
+        List<Work> group = new ArrayList<>();
         try {
-            Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+            Work first = queue.poll(200, TimeUnit.MILLISECONDS);
             if (first == null) {
                 return group;
             }
             group.add(first);
-            int events = first.events().size();
-            Submission next;
+            int events = first.size();
+            Work next;
             while (events < settings.maxGroupEvents() && (next = queue.peek()) != null
-                    && events + next.events().size() <= settings.maxGroupEvents()) {
+                    && events + next.size() <= settings.maxGroupEvents()) {
                 group.add(queue.poll());
-                events += next.events().size();
+                events += next.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,32 +192,23 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
         return group;
     }
 
-    private void write(List<Submission> group) throws SQLException {
+    private void write(List<Work> group) throws SQLException {
         Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                List<List<Recorded>> results = new ArrayList<>(group.size());
-                for (Submission submission : group) {
-                    JdbcLeadBook book = books.computeIfAbsent(submission.workspace(), workspace ->
+                List<Runnable> completions = new ArrayList<>(group.size());
+                for (Work work : group) {
+                    JdbcLeadBook book = books.computeIfAbsent(work.workspace(), workspace ->
                             new JdbcLeadBook(connection, workspace, cache, models, sequence::incrementAndGet, true));
-                    book.expect(submission.events());
-                    RecordEvent record = new RecordEvent(submission.workspace(), models.catalog(submission.workspace()),
-                            book, scoring);
-                    List<Recorded> recorded = new ArrayList<>(submission.events().size());
-                    for (EncodedEvent event : submission.events()) {
-                        recorded.add(record.record(event.incoming().event()));
-                    }
-                    results.add(recorded);
+                    completions.add(perform(work, book));
                 }
                 for (JdbcLeadBook book : books.values()) {
                     book.flush();
                 }
                 connection.commit();
                 books.values().forEach(JdbcLeadBook::publish);
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).done().complete(results.get(i));
-                }
+                completions.forEach(Runnable::run);
             } catch (SQLException | RuntimeException failure) {
                 connection.rollback();
                 throw failure;
@@ -173,6 +216,23 @@ public final class GroupCommitWriter implements EventIntake, AutoCloseable {
                 books.values().forEach(JdbcLeadBook::close);
             }
         }
+    }
+
+    /** Does one piece of work in the group's transaction; what it returns completes it after the commit. */
+    private Runnable perform(Work work, JdbcLeadBook book) throws SQLException {
+        ModelCatalog catalog = models.catalog(work.workspace());
+        if (work instanceof Action action) {
+            ActionOutcome outcome = new ApplyLeadAction(catalog, book, LifecyclePolicy.DEFAULT).apply(action.action());
+            return () -> action.done().complete(outcome);
+        }
+        Events events = (Events) work;
+        book.expect(events.events());
+        RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring);
+        List<Recorded> recorded = new ArrayList<>(events.events().size());
+        for (EncodedEvent event : events.events()) {
+            recorded.add(record.record(event.incoming().event()));
+        }
+        return () -> events.done().complete(recorded);
     }
 
     /** Stops taking submissions, writes what is queued, and stops the writer thread. */

@@ -12,6 +12,7 @@ import io.attune.core.ingest.IdentitiesOf;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.LeadBook;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.ModelVersion;
@@ -63,6 +64,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final List<Logged> events = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
+    private final List<BookFlush.LoggedAction> actions = new ArrayList<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     /** Identities the database did not hold when this unit of work began (the writer is the only one adding any). */
     private final Set<Identity> unlinked = new HashSet<>();
@@ -265,6 +267,26 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     }
 
     @Override
+    public Optional<LeadId> survivorOf(LeadId lead) {
+        LeadId current = lead;
+        if (merges.containsKey(current)) {
+            current = merges.get(current);
+        } else if (!leads.containsKey(current) && !cache.leads.containsKey(current)) {
+            LeadId into = query("SELECT into_lead FROM lead_merges WHERE workspace_id = ? AND from_lead = ?",
+                    rows -> rows.next() ? new LeadId(rows.getString(1)) : null, workspace.value(), current.value());
+            if (into != null) {
+                current = merges.getOrDefault(into, into);
+            }
+        }
+        return lead(current).map(LeadState::id);
+    }
+
+    @Override
+    public void append(LeadAction action) {
+        actions.add(new BookFlush.LoggedAction(sequence.getAsLong(), action));
+    }
+
+    @Override
     public List<Event> history(LeadId lead) {
         Set<LeadId> sources = sourcesOf(lead);
         List<Logged> found = new ArrayList<>();
@@ -390,8 +412,9 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
     public void flush() throws SQLException {
-        new BookFlush(connection, workspace, this::model, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(), links,
-                leads.values(), merges, accounts.values(), transitions, accountTransitions);
+        new BookFlush(connection, workspace, this::model, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
+                appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
+                accountTransitions);
     }
 
     private List<BookFlush.LoggedEvent> eventsToLog() {

@@ -131,14 +131,7 @@ public final class JdbcLeadQueries implements LeadQueries {
                 .bindList("leads", List.copyOf(sourcesOf(handle, workspace, lead)))
                 .map((rs, ctx) -> new Transition(lead, Stage.fromWireName(rs.getString(1)).orElseThrow(),
                         Stage.fromWireName(rs.getString(2)).orElseThrow(), Instant.ofEpochMilli(rs.getLong(3)),
-                        rs.getString(4), actor(rs.getString(5)))).list());
-    }
-
-    private static Actor actor(String described) {
-        if (described.startsWith("model:")) {
-            return new Actor.Model(ModelVersion.parse(described.substring("model:".length())));
-        }
-        return new Actor.System(described.startsWith("system:") ? described.substring("system:".length()) : described);
+                        rs.getString(4), Actor.parse(rs.getString(5)))).list());
     }
 
     @Override

@@ -2,14 +2,18 @@ package io.attune.store.rebuild;
 
 import io.attune.core.event.Event;
 import io.attune.core.identity.LeadId;
+import io.attune.core.ingest.ApplyLeadAction;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
+import io.attune.core.lifecycle.LeadAction;
+import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.workspace.Workspace;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.Workspaces;
 import io.attune.store.codec.EventCodec;
+import io.attune.store.codec.LeadActionCodec;
 import io.attune.store.db.Database;
 import io.attune.store.ingest.JdbcLeadBook;
 import io.attune.store.ingest.WriterCache;
@@ -89,13 +93,18 @@ public final class Rebuild {
             JdbcLeadBook book = new JdbcLeadBook(connection, workspace, cache, models, () -> replaying[0],
                     false);
             RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring);
+            ApplyLeadAction apply = new ApplyLeadAction(models.catalog(workspace), book, LifecyclePolicy.DEFAULT);
             for (Logged logged : chunk) {
                 replaying[0] = logged.seq();
-                Recorded recorded = record.record(logged.event());
-                if (recorded instanceof Recorded.Accepted accepted && !accepted.lead().equals(logged.lead())) {
-                    moved++;
+                if (logged.action() != null) {
+                    apply.apply(logged.action());
+                } else {
+                    Recorded recorded = record.record(logged.event());
+                    if (recorded instanceof Recorded.Accepted accepted && !accepted.lead().equals(logged.lead())) {
+                        moved++;
+                    }
+                    events++;
                 }
-                events++;
                 after = logged.seq();
             }
             book.flush();
@@ -113,19 +122,29 @@ public final class Rebuild {
         return new Report(workspace, events, leads, moved);
     }
 
-    private record Logged(long seq, LeadId lead, Event event) {
+    /** One entry of the log: an event, or a sales action (the other is null). */
+    private record Logged(long seq, LeadId lead, Event event, LeadAction action) {
     }
 
     private static List<Logged> chunk(Connection connection, WorkspaceId workspace, long after) throws SQLException {
         List<Logged> chunk = new ArrayList<>(CHUNK);
-        try (PreparedStatement select = connection.prepareStatement("SELECT seq, lead_id, event FROM events "
-                + "WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT " + CHUNK)) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq, lead_id, event, "
+                + "CAST(NULL AS TEXT) AS actor, 0 AS at FROM events WHERE workspace_id = ? AND seq > ? "
+                + "UNION ALL SELECT seq, lead_id, action, actor, at FROM lead_actions WHERE workspace_id = ? AND seq > ? "
+                + "ORDER BY seq LIMIT " + CHUNK)) {
             select.setString(1, workspace.value());
             select.setLong(2, after);
+            select.setString(3, workspace.value());
+            select.setLong(4, after);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    chunk.add(new Logged(rows.getLong(1), new LeadId(rows.getString(2)),
-                            EventCodec.decode(rows.getString(3))));
+                    String actor = rows.getString(4);
+                    chunk.add(actor == null
+                            ? new Logged(rows.getLong(1), new LeadId(rows.getString(2)),
+                                    EventCodec.decode(rows.getString(3)), null)
+                            : new Logged(rows.getLong(1), new LeadId(rows.getString(2)), null,
+                                    LeadActionCodec.action(rows.getString(2), rows.getString(3), actor,
+                                            rows.getLong(5))));
                 }
             }
         }

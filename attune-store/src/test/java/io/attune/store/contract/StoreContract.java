@@ -8,6 +8,11 @@ import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.ActionOutcome;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.LeadAction;
+import io.attune.core.lifecycle.RejectionReason;
+import io.attune.core.lifecycle.SalesAction;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +166,41 @@ abstract class StoreContract {
                 .isPresent();
         assertThat(store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "user-3")))
                 .isEmpty();
+    }
+
+    @Test
+    void sales_actions_are_applied_in_order_with_events_and_a_rebuild_replays_them() throws Exception {
+        record(Events.identify("m1", "user-7", null, Map.of("email", "lee.morgan@gmail.com", "state", "CA", "age", 40,
+                        "insurance", "Aetna"), T0),
+                Events.track("m2", "user-7", null, "Insurance Check Completed", T0.plusSeconds(60)),
+                Events.track("m3", "user-7", null, "Intake Started", T0.plusSeconds(120)),
+                Events.track("m4", "user-7", null, "Appointment Booked", T0.plusSeconds(180)));
+        LeadState mql = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "user-7"))
+                .orElseThrow();
+        assertThat(mql.stage()).isEqualTo(Stage.MQL);
+
+        ActionOutcome refused = act(mql, new SalesAction.Won(Optional.empty()));
+        ActionOutcome rejected = act(mql, new SalesAction.Reject(RejectionReason.NOT_READY,
+                Optional.of("starting next quarter")));
+        record(Events.track("m5", "user-7", null, "Appointment Booked", T0.plusSeconds(7200)));
+
+        assertThat(refused).isInstanceOf(ActionOutcome.Refused.class);
+        assertThat(rejected).isInstanceOf(ActionOutcome.Applied.class);
+        LeadState recycled = store.queries().lead(workspace, mql.id()).orElseThrow();
+        assertThat(recycled.stage()).isEqualTo(Stage.RECYCLED);
+        assertThat(recycled.sales().rejection()).contains(RejectionReason.NOT_READY);
+        assertThat(store.queries().transitions(workspace, mql.id())).last()
+                .satisfies(move -> assertThat(move.actor()).isEqualTo(new Actor.User("rep-3")));
+        Snapshot before = Snapshot.of(store.database(), workspace);
+
+        store.rebuild().rebuild(workspace);
+
+        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+    }
+
+    private ActionOutcome act(LeadState lead, SalesAction action) throws Exception {
+        return store.writer().submit(workspace, new LeadAction(lead.id(), action, new Actor.User("rep-3"),
+                T0.plusSeconds(3600))).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test
