@@ -5,6 +5,7 @@ import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
+import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.store.Store;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * The one place the server is wired by hand: the store's adapters behind the REST API, and the
- * Segment-compatible ingestion in front of the store's writer, on one HTTP port.
+ * Segment-compatible ingestion and the sales feedback in front of the store's writer, on one port.
  */
 public final class AttuneServer implements AutoCloseable {
     private final HttpApp http;
@@ -30,7 +31,8 @@ public final class AttuneServer implements AutoCloseable {
                 .description("events accepted by ingestion and waiting to be written").register(metrics);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
         HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
-                store.database()::healthy, metrics, clock, List.of(new IngestionRoutes(ingestion, clock)));
+                store.database()::healthy, metrics, clock,
+                List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock)));
         http.start(host, port);
         return new AttuneServer(http);
     }

@@ -1,5 +1,6 @@
 package io.attune.server.leads;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +54,19 @@ public final class LeadBodies {
             String account, String model, Instant asOf, Score score, List<FitLine> fit,
             List<EngagementLine> engagement, List<LedgerEntry> explanation, Disqualification disqualification,
             List<IdentityBody> identities, List<String> roles, Map<String, Object> traits, Instant firstSeen,
-            Instant lastSeen, long events, Instant updatedAt) {
+            Instant lastSeen, long events, Instant updatedAt, SalesBody sales) {
+    }
+
+    /** What sales did with the lead; {@code null} fields were never set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SalesBody(BantBody bant, String rejection, String note, Instant recycledAt, MoneyBody opportunity,
+            MoneyBody won) {
+    }
+
+    public record BantBody(String budget, String authority, String need, String timeline) {
+    }
+
+    public record MoneyBody(String amount, String currency) {
     }
 
     public record TransitionBody(String from, String to, Instant at, String cause, String actor) {

@@ -4,6 +4,9 @@ import io.attune.core.account.AccountId;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lead.SalesRecord;
+import io.attune.core.lifecycle.Money;
+import io.attune.core.lifecycle.RejectionReason;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
@@ -18,7 +21,10 @@ import io.attune.server.leads.LeadBodies.Disqualification;
 import io.attune.server.leads.LeadBodies.EngagementLine;
 import io.attune.server.leads.LeadBodies.FitLine;
 import io.attune.server.leads.LeadBodies.IdentityBody;
+import io.attune.server.leads.LeadBodies.BantBody;
 import io.attune.server.leads.LeadBodies.LeadDocument;
+import io.attune.server.leads.LeadBodies.MoneyBody;
+import io.attune.server.leads.LeadBodies.SalesBody;
 import io.attune.server.leads.LeadBodies.TransitionBody;
 import io.attune.server.leads.LeadBodies.Transitions;
 import io.attune.server.models.ModelLookup;
@@ -67,7 +73,7 @@ final class LeadDetail {
                 leads.identities(workspace, lead.id()).stream()
                         .map(identity -> new IdentityBody(identity.kind().wireName(), identity.value())).toList(),
                 List.copyOf(new TreeSet<>(lead.roles())), lead.traits().attributes().asMap(), lead.firstSeen(),
-                lead.lastSeen(), lead.events(), lead.updatedAt());
+                lead.lastSeen(), lead.events(), lead.updatedAt(), sales(lead.sales()));
         if (found.mergedFrom().isPresent()) {
             ctx.header("Content-Location", "/api/leads/" + lead.id().value());
         }
@@ -83,6 +89,21 @@ final class LeadDetail {
                 .toList();
         ctx.json(new Transitions(found.lead().id().value(), found.mergedFrom().map(LeadId::value).orElse(null),
                 items));
+    }
+
+    private static SalesBody sales(SalesRecord sales) {
+        if (sales.equals(SalesRecord.NONE)) {
+            return null;
+        }
+        return new SalesBody(
+                sales.bant().map(b -> new BantBody(b.budget(), b.authority(), b.need(), b.timeline())).orElse(null),
+                sales.rejection().map(RejectionReason::wireName).orElse(null), sales.note().orElse(null),
+                sales.recycledAt().orElse(null), sales.opportunity().map(LeadDetail::money).orElse(null),
+                sales.won().map(LeadDetail::money).orElse(null));
+    }
+
+    private static MoneyBody money(Money money) {
+        return new MoneyBody(money.amount().toPlainString(), money.currency());
     }
 
     private static List<EngagementLine> engagement(LeadScore score, ScoringModel model, RuleDescriptions descriptions,

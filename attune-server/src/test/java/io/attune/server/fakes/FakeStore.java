@@ -1,5 +1,6 @@
 package io.attune.server.fakes;
 
+import io.attune.core.ingest.ActionIntake;
 import io.attune.core.model.Segment;
 import io.attune.core.model.StoredModel;
 import io.attune.core.workspace.Credentials;
@@ -8,6 +9,7 @@ import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,5 +49,10 @@ public final class FakeStore {
 
     public RecordingIntake intake() {
         return intake;
+    }
+
+    /** Sales actions, applied to the tenant's leads at once. */
+    public ActionIntake actions() {
+        return (workspace, action) -> CompletableFuture.completedFuture(tenants.get(workspace).apply(action));
     }
 }

@@ -2,11 +2,15 @@ package io.attune.server.fakes;
 
 import io.attune.core.event.Event;
 import io.attune.core.identity.LeadId;
+import io.attune.core.ingest.ApplyLeadAction;
 import io.attune.core.ingest.InMemoryLeadBook;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.ActionOutcome;
+import io.attune.core.lifecycle.LeadAction;
+import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.workspace.WorkspaceId;
 import java.util.HashMap;
@@ -26,6 +30,7 @@ public final class Tenant {
     private final InMemoryLeadBook book = new InMemoryLeadBook();
     private final Map<LeadId, LeadId> mergedInto = new HashMap<>();
     private final RecordEvent recorder;
+    private final ApplyLeadAction actions;
 
     Tenant(WorkspaceId id, String writeKey, String adminKey, String readKey, ModelCatalog catalog) {
         this.id = id;
@@ -33,6 +38,7 @@ public final class Tenant {
         this.adminKey = adminKey;
         this.readKey = readKey;
         this.recorder = new RecordEvent(id, catalog, book, new LeadScoring());
+        this.actions = new ApplyLeadAction(catalog, book, LifecyclePolicy.DEFAULT);
     }
 
     /** Records fixture events in order; returns the lead of the last one. */
@@ -55,6 +61,11 @@ public final class Tenant {
             accepted.merged().forEach(merged -> mergedInto.put(merged, accepted.lead()));
         }
         return recorded;
+    }
+
+    /** Applies a sales action as the store's writer would, one at a time with events. */
+    synchronized ActionOutcome apply(LeadAction action) {
+        return actions.apply(action);
     }
 
     public WorkspaceId id() {

@@ -18,6 +18,7 @@ import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
+import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.store.model.YamlModels;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -105,14 +106,14 @@ public final class ApiFixture {
     }
 
     /**
-     * The app over this fixture's fakes, its clock fixed at {@link #NOW}, with Segment ingestion mounted
-     * as the server's wiring mounts it; not started.
+     * The app over this fixture's fakes, its clock fixed at {@link #NOW}, with Segment ingestion and the
+     * sales feedback routes mounted as the server's wiring mounts them; not started.
      */
     public HttpApp app(PrometheusMeterRegistry metrics) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.intake());
         return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), () -> true, metrics,
-                clock, List.of(new IngestionRoutes(ingestion, clock)));
+                clock, List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.actions(), clock)));
     }
 
     /** The app started on a free loopback port. */
