@@ -1,0 +1,42 @@
+package io.attune.core.handoff;
+
+import io.attune.core.lifecycle.Stage;
+import java.util.Optional;
+
+/** The outbound event types a destination can subscribe to. */
+public enum HandOffType {
+    LEAD_MQL("lead.mql"), LEAD_SQL("lead.sql"), LEAD_OPPORTUNITY("lead.opportunity"), LEAD_CUSTOMER("lead.customer"),
+    LEAD_RECYCLED("lead.recycled"), LEAD_DISQUALIFIED("lead.disqualified"), ACCOUNT_MQA("account.mqa");
+
+    private final String wireName;
+
+    HandOffType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<HandOffType> fromWireName(String name) {
+        for (HandOffType type : values()) {
+            if (type.wireName.equals(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The type announcing that a lead reached {@code stage}, if that stage is announced at all. */
+    public static Optional<HandOffType> reaching(Stage stage) {
+        return switch (stage) {
+            case MQL -> Optional.of(LEAD_MQL);
+            case SQL -> Optional.of(LEAD_SQL);
+            case OPPORTUNITY -> Optional.of(LEAD_OPPORTUNITY);
+            case CUSTOMER -> Optional.of(LEAD_CUSTOMER);
+            case RECYCLED -> Optional.of(LEAD_RECYCLED);
+            case DISQUALIFIED -> Optional.of(LEAD_DISQUALIFIED);
+            default -> Optional.empty();
+        };
+    }
+}
