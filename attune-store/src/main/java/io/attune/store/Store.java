@@ -5,6 +5,8 @@ import io.attune.store.db.StoreLocation;
 import io.attune.store.ingest.GroupCommitWriter;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.model.JdbcModelRegistry;
+import io.attune.store.outbox.JdbcDestinations;
+import io.attune.store.outbox.JdbcOutbox;
 import io.attune.store.query.JdbcLeadQueries;
 import io.attune.store.rebuild.Rebuild;
 import io.attune.store.workspace.JdbcWorkspaces;
@@ -17,13 +19,17 @@ public final class Store implements AutoCloseable {
     private final JdbcWorkspaces workspaces;
     private final JdbcLeadQueries queries;
     private final GroupCommitWriter writer;
+    private final JdbcDestinations destinations;
+    private final JdbcOutbox outbox;
 
     private Store(Database database, WriterSettings settings, Clock clock) {
         this.database = database;
         this.models = new JdbcModelRegistry(database);
         this.workspaces = new JdbcWorkspaces(database, clock);
         this.queries = new JdbcLeadQueries(database, models);
-        this.writer = new GroupCommitWriter(database, models, settings);
+        this.destinations = new JdbcDestinations(database);
+        this.outbox = new JdbcOutbox(database);
+        this.writer = new GroupCommitWriter(database, models, destinations, settings);
     }
 
     public static Store open(StoreLocation location, WriterSettings settings, Clock clock) {
@@ -59,6 +65,14 @@ public final class Store implements AutoCloseable {
 
     public GroupCommitWriter writer() {
         return writer;
+    }
+
+    public JdbcDestinations destinations() {
+        return destinations;
+    }
+
+    public JdbcOutbox outbox() {
+        return outbox;
     }
 
     public Rebuild rebuild() {

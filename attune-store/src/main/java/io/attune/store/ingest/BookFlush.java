@@ -3,6 +3,7 @@ package io.attune.store.ingest;
 import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTransition;
 import io.attune.core.event.Event;
+import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
@@ -12,6 +13,7 @@ import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.AccountStateCodec;
+import io.attune.store.codec.HandOffCodec;
 import io.attune.store.codec.LeadActionCodec;
 import io.attune.store.codec.LeadStateCodec;
 import java.sql.Connection;
@@ -61,6 +63,10 @@ final class BookFlush {
         this.stored = stored;
     }
 
+    /** A hand-off ready for the outbox, at its place in the sequence (its order per lead). */
+    record Queued(long seq, OutboundMessage message) {
+    }
+
     /** A sales action ready for the log, at its place in the sequence. */
     record LoggedAction(long seq, LeadAction action) {
     }
@@ -72,7 +78,7 @@ final class BookFlush {
     void write(List<LoggedEvent> events, List<LoggedAction> actions, Map<Identity, LeadId> links,
             Collection<LeadState> leads,
             Map<LeadId, LeadId> merges, Collection<AccountState> accounts, List<Transition> transitions,
-            List<AccountTransition> accountTransitions) throws SQLException {
+            List<AccountTransition> accountTransitions, List<Queued> outbox) throws SQLException {
         writeEvents(events);
         writeActions(actions);
         writeLinks(links);
@@ -81,6 +87,32 @@ final class BookFlush {
         writeAccounts(accounts);
         writeTransitions(transitions);
         writeAccountTransitions(accountTransitions);
+        writeOutbox(outbox);
+    }
+
+    private void writeOutbox(List<Queued> outbox) throws SQLException {
+        if (outbox.isEmpty()) {
+            return;
+        }
+        // ON CONFLICT: the same move planned twice (a retried group) is one message, as its id says.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (message_id, seq, "
+                + "workspace_id, destination_id, subject, type, at, data, status, attempts, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT (message_id) DO NOTHING")) {
+            for (Queued queued : outbox) {
+                OutboundMessage message = queued.message();
+                insert.setString(1, message.id());
+                insert.setLong(2, queued.seq());
+                insert.setString(3, workspace.value());
+                insert.setString(4, message.destination().value());
+                insert.setString(5, message.subject());
+                insert.setString(6, message.type().wireName());
+                insert.setLong(7, message.at().toEpochMilli());
+                insert.setString(8, HandOffCodec.encode(message.data()));
+                insert.setLong(9, message.at().toEpochMilli());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private void writeEvents(List<LoggedEvent> events) throws SQLException {

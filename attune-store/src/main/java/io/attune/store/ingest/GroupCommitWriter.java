@@ -6,14 +6,20 @@ import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.HandOffPlanner;
 import io.attune.core.lead.LeadScoring;
+import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.ActionOutcome;
 import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.LifecyclePolicy;
+import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
+import io.attune.core.model.ScoringModel;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.db.Database;
+import io.attune.store.outbox.JdbcDestinations;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +51,8 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
     private final ModelRegistry models;
     private final WriterSettings settings;
     private final LeadScoring scoring = new LeadScoring();
+    private final HandOffPlanner planner = new HandOffPlanner();
+    private final JdbcDestinations destinations;
     private final WriterCache cache;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
@@ -88,9 +96,11 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
         }
     }
 
-    public GroupCommitWriter(Database database, ModelRegistry models, WriterSettings settings) {
+    public GroupCommitWriter(Database database, ModelRegistry models, JdbcDestinations destinations,
+            WriterSettings settings) {
         this.database = database;
         this.models = models;
+        this.destinations = destinations;
         this.settings = settings;
         this.cache = new WriterCache(settings.leadCache());
         this.sequence = new AtomicLong(lastSequence(database));
@@ -103,7 +113,8 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
         try (Connection connection = database.connection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM "
-                     + "(SELECT seq FROM events UNION ALL SELECT seq FROM lead_actions) logged")) {
+                     + "(SELECT seq FROM events UNION ALL SELECT seq FROM lead_actions UNION ALL SELECT seq FROM outbox) "
+                     + "logged")) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -223,6 +234,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
         ModelCatalog catalog = models.catalog(work.workspace());
         if (work instanceof Action action) {
             ActionOutcome outcome = new ApplyLeadAction(catalog, book, LifecyclePolicy.DEFAULT).apply(action.action());
+            if (outcome instanceof ActionOutcome.Applied applied) {
+                handOff(work.workspace(), book, applied.lead(), List.of(applied.transition()));
+            }
             return () -> action.done().complete(outcome);
         }
         Events events = (Events) work;
@@ -230,9 +244,25 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
         RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring);
         List<Recorded> recorded = new ArrayList<>(events.events().size());
         for (EncodedEvent event : events.events()) {
-            recorded.add(record.record(event.incoming().event()));
+            Recorded result = record.record(event.incoming().event());
+            if (result instanceof Recorded.Accepted accepted && !accepted.transitions().isEmpty()) {
+                handOff(work.workspace(), book, book.lead(accepted.lead()).orElseThrow(), accepted.transitions());
+            }
+            recorded.add(result);
         }
         return () -> events.done().complete(recorded);
+    }
+
+    /** Writes the hand-offs of a lead's moves to the outbox, in the same transaction as the moves. */
+    private void handOff(WorkspaceId workspace, JdbcLeadBook book, LeadState lead, List<Transition> moves) {
+        List<Destination> targets = destinations.destinations(workspace);
+        if (targets.isEmpty()) {
+            return;
+        }
+        ScoringModel model = models.model(workspace, lead.model()).orElseThrow().model();
+        for (Transition move : moves) {
+            planner.plan(workspace, targets, model, lead, move).forEach(book::enqueue);
+        }
     }
 
     /** Stops taking submissions, writes what is queued, and stops the writer thread. */

@@ -5,6 +5,7 @@ import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTransition;
 import io.attune.core.event.Event;
 import io.attune.core.event.MessageId;
+import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
@@ -65,6 +66,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final List<Transition> transitions = new ArrayList<>();
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
     private final List<BookFlush.LoggedAction> actions = new ArrayList<>();
+    private final List<BookFlush.Queued> outbox = new ArrayList<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     /** Identities the database did not hold when this unit of work began (the writer is the only one adding any). */
     private final Set<Identity> unlinked = new HashSet<>();
@@ -286,6 +288,11 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         actions.add(new BookFlush.LoggedAction(sequence.getAsLong(), action));
     }
 
+    /** Puts a hand-off in the outbox, in this unit of work's transaction. */
+    public void enqueue(OutboundMessage message) {
+        outbox.add(new BookFlush.Queued(sequence.getAsLong(), message));
+    }
+
     @Override
     public List<Event> history(LeadId lead) {
         Set<LeadId> sources = sourcesOf(lead);
@@ -414,7 +421,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     public void flush() throws SQLException {
         new BookFlush(connection, workspace, this::model, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
                 appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
-                accountTransitions);
+                accountTransitions, outbox);
     }
 
     private List<BookFlush.LoggedEvent> eventsToLog() {

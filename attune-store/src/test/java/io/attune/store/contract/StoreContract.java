@@ -2,6 +2,11 @@ package io.attune.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.core.handoff.DeliveryAttempt;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.ingest.EventIntake;
@@ -21,12 +26,15 @@ import io.attune.store.Store;
 import io.attune.store.ingest.GroupCommitWriter;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,7 +145,7 @@ abstract class StoreContract {
 
     @Test
     void a_saturated_writer_refuses_with_a_retry_hint_and_records_nothing_refused() throws Exception {
-        try (GroupCommitWriter writer = new GroupCommitWriter(store.database(), store.models(),
+        try (GroupCommitWriter writer = new GroupCommitWriter(store.database(), store.models(), store.destinations(),
                 new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
              java.sql.Connection blocker = store.database().connection()) {
             // Hold the write lock so that admitted submissions stay queued while the third arrives.
@@ -196,6 +204,55 @@ abstract class StoreContract {
         store.rebuild().rebuild(workspace);
 
         assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+    }
+
+    @Test
+    void a_move_writes_its_hand_offs_to_the_outbox_delivered_in_order_per_lead_with_attempts_recorded()
+            throws Exception {
+        store.destinations().save(workspace, new Destination(new DestinationId("intake"), "Intake team",
+                URI.create("https://intake.example.org/hooks"), Set.of(HandOffType.LEAD_MQL, HandOffType.LEAD_RECYCLED),
+                Set.of(Segment.CONSUMER), Set.of(), Set.of("email"), Optional.empty(), 2, 3, true),
+                List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
+        record(Events.identify("m1", "user-7", null, Map.of("email", "lee.morgan@gmail.com", "state", "CA", "age", 40,
+                        "insurance", "Aetna"), T0),
+                Events.track("m2", "user-7", null, "Insurance Check Completed", T0.plusSeconds(60)),
+                Events.track("m3", "user-7", null, "Intake Started", T0.plusSeconds(120)),
+                Events.track("m4", "user-7", null, "Appointment Booked", T0.plusSeconds(180)));
+        LeadState mql = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "user-7"))
+                .orElseThrow();
+        act(mql, new SalesAction.Reject(RejectionReason.NOT_READY, Optional.empty()));
+        Instant now = T0.plusSeconds(7200);
+
+        List<PendingDelivery> due = store.outbox().due(now, 10);
+        assertThat(due).singleElement().satisfies(pending -> {
+            assertThat(pending.message().type()).isEqualTo(HandOffType.LEAD_MQL);
+            assertThat(pending.message().data().fields().asMap()).containsOnlyKeys("email");
+            assertThat(pending.maxAttempts()).isEqualTo(3);
+        });
+        String mqlMessage = due.get(0).message().id();
+        store.outbox().attempted(new DeliveryAttempt(mqlMessage, 1, now, DeliveryAttempt.Outcome.REJECTED,
+                OptionalInt.of(500), 12, Optional.empty()), Optional.of(now.plusSeconds(30)));
+        assertThat(store.outbox().due(now.plusSeconds(10), 10)).as("the recycle waits behind the MQL").isEmpty();
+
+        store.outbox().attempted(new DeliveryAttempt(mqlMessage, 2, now.plusSeconds(30),
+                DeliveryAttempt.Outcome.DELIVERED, OptionalInt.of(200), 8, Optional.empty()), Optional.empty());
+        List<PendingDelivery> next = store.outbox().due(now.plusSeconds(30), 10);
+        assertThat(next).singleElement().satisfies(pending ->
+                assertThat(pending.message().type()).isEqualTo(HandOffType.LEAD_RECYCLED));
+        store.outbox().attempted(new DeliveryAttempt(next.get(0).message().id(), 1, now.plusSeconds(31),
+                DeliveryAttempt.Outcome.UNREACHABLE, OptionalInt.empty(), 3, Optional.of("connection refused")),
+                Optional.empty());
+
+        assertThat(store.outbox().deadLetters(workspace, 10)).singleElement().satisfies(dead -> {
+            assertThat(dead.message().type()).isEqualTo(HandOffType.LEAD_RECYCLED);
+            assertThat(dead.lastError()).contains("connection refused");
+        });
+        assertThat(store.outbox().attempts(workspace, mqlMessage)).extracting(DeliveryAttempt::outcome)
+                .containsExactly(DeliveryAttempt.Outcome.REJECTED, DeliveryAttempt.Outcome.DELIVERED);
+        assertThat(store.outbox().replay(workspace, next.get(0).message().id(), now.plusSeconds(60))).isTrue();
+        assertThat(store.outbox().due(now.plusSeconds(60), 10)).hasSize(1);
+        WorkspaceId other = store.workspaces().create("Other", Segment.CONSUMER, T0).workspace().id();
+        assertThat(store.outbox().attempts(other, mqlMessage)).isEmpty();
     }
 
     private ActionOutcome act(LeadState lead, SalesAction action) throws Exception {

@@ -1,0 +1,33 @@
+package io.attune.core.handoff;
+
+import io.attune.core.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox as the dispatcher sees it. Messages are written by the writer in the transaction of
+ * the move they announce; here they are taken when due, in order per destination and lead (a
+ * message waits while an earlier one for the same lead is undelivered), and their attempts recorded.
+ */
+public interface Outbox {
+
+    /** Messages whose next attempt is due at {@code now}, oldest first, at most {@code limit}. */
+    List<PendingDelivery> due(Instant now, int limit);
+
+    /** Records an attempt; a failed one is retried at {@code retryAt}, or dead-lettered when it is empty. */
+    void attempted(DeliveryAttempt attempt, Optional<Instant> retryAt);
+
+    /** The messages of a workspace that were given up on, newest first. */
+    List<DeadLetter> deadLetters(WorkspaceId workspace, int limit);
+
+    /** Puts a dead-lettered message back to be delivered at {@code at}; false if there is no such dead letter. */
+    boolean replay(WorkspaceId workspace, String messageId, Instant at);
+
+    /** Every attempt at one message of a workspace, in order. */
+    List<DeliveryAttempt> attempts(WorkspaceId workspace, String messageId);
+
+    /** A message given up on, and its last error. */
+    record DeadLetter(OutboundMessage message, int attempts, Optional<String> lastError) {
+    }
+}
