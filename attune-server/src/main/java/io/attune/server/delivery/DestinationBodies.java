@@ -1,0 +1,154 @@
+package io.attune.server.delivery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.HandOffType;
+import io.attune.core.model.Segment;
+import io.attune.server.http.Problem;
+import io.attune.server.http.ProblemException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The JSON of the destination endpoints, and the validation of what a caller sends. */
+final class DestinationBodies {
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> KEYS = Set.of("name", "url", "types", "segments", "states", "fields", "preset",
+            "maxConcurrency", "maxAttempts", "enabled");
+    private static final Set<String> PRESETS = Set.of("hubspot-contact", "salesforce-lead");
+
+    private DestinationBodies() {
+    }
+
+    /** A destination as the API shows it; its secrets never. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DestinationBody(String id, String name, String url, List<String> types, List<String> segments,
+            List<String> states, List<String> fields, String preset, int maxConcurrency, int maxAttempts,
+            boolean enabled, List<String> secretFingerprints, String signingSecret) {
+
+        static DestinationBody of(Destination destination, List<String> fingerprints, String newSecret) {
+            return new DestinationBody(destination.id().value(), destination.name(), destination.url().toString(),
+                    destination.types().stream().map(HandOffType::wireName).sorted().toList(),
+                    destination.segments().stream().map(Segment::wireName).sorted().toList(),
+                    destination.states().stream().sorted().toList(), destination.fields().stream().sorted().toList(),
+                    destination.preset().orElse(null), destination.maxConcurrency(), destination.maxAttempts(),
+                    destination.enabled(), fingerprints, newSecret);
+        }
+    }
+
+    static Destination read(DestinationId id, JsonNode body) {
+        List<Problem.InvalidParam> problems = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw invalid(List.of(new Problem.InvalidParam("body", "must be a JSON object")));
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                problems.add(new Problem.InvalidParam(name, "is not a destination field; the fields are "
+                        + KEYS.stream().sorted().toList()));
+            }
+        }
+        String name = body.path("name").isTextual() ? body.path("name").asText().strip() : "";
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add(new Problem.InvalidParam("name", "is required, 1-100 characters"));
+        }
+        URI url = url(body.path("url"), problems);
+        Set<HandOffType> types = words(body, "types", problems, word -> HandOffType.fromWireName(word), true,
+                "one of " + Arrays.stream(HandOffType.values()).map(HandOffType::wireName).toList());
+        Set<Segment> segments = words(body, "segments", problems, Segment::fromWireName, false,
+                "a segment: consumer, employer, payer, referral or community");
+        Set<String> states = words(body, "states", problems,
+                word -> Optional.of(word.toUpperCase(Locale.ROOT)).filter(s -> STATE.matcher(s).matches()), false,
+                "a two-letter US state code");
+        Set<String> fields = words(body, "fields", problems, word -> Optional.of(word).filter(w ->
+                FIELD.matcher(w).matches()), false, "a trait name (letters, digits, _ . -)");
+        Optional<String> preset = body.hasNonNull("preset") ? Optional.of(body.path("preset").asText()) : Optional.empty();
+        if (preset.isPresent() && !PRESETS.contains(preset.get())) {
+            problems.add(new Problem.InvalidParam("preset", "must be one of " + PRESETS.stream().sorted().toList()));
+        }
+        int concurrency = number(body, "maxConcurrency", 4, 1, 64, problems);
+        int attempts = number(body, "maxAttempts", 20, 1, 100, problems);
+        boolean enabled = !body.has("enabled") || body.path("enabled").asBoolean(true);
+        if (body.has("enabled") && !body.path("enabled").isBoolean()) {
+            problems.add(new Problem.InvalidParam("enabled", "must be true or false"));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        return new Destination(id, name, url, types, segments, states, fields, preset, concurrency, attempts, enabled);
+    }
+
+    private static URI url(JsonNode node, List<Problem.InvalidParam> problems) {
+        try {
+            URI url = new URI(node.asText(""));
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the same words as a URL of the wrong kind
+        }
+        problems.add(new Problem.InvalidParam("url", "is required: an absolute http(s) URL"));
+        return URI.create("https://invalid.example/");
+    }
+
+    private interface Reader<T> {
+        Optional<T> read(String word);
+    }
+
+    private static <T> Set<T> words(JsonNode body, String key, List<Problem.InvalidParam> problems, Reader<T> reader,
+            boolean required, String expected) {
+        JsonNode list = body.path(key);
+        Set<T> values = new LinkedHashSet<>();
+        if (list.isMissingNode() || list.isNull()) {
+            if (required) {
+                problems.add(new Problem.InvalidParam(key, "is required: a list, each " + expected));
+            }
+            return values;
+        }
+        if (!list.isArray()) {
+            problems.add(new Problem.InvalidParam(key, "must be a list, each " + expected));
+            return values;
+        }
+        for (JsonNode element : list) {
+            Optional<T> value = element.isTextual() ? reader.read(element.asText()) : Optional.empty();
+            if (value.isEmpty()) {
+                problems.add(new Problem.InvalidParam(key, "each must be " + expected));
+                return values;
+            }
+            values.add(value.get());
+        }
+        if (required && values.isEmpty()) {
+            problems.add(new Problem.InvalidParam(key, "must name at least one: " + expected));
+        }
+        return values;
+    }
+
+    private static int number(JsonNode body, String key, int fallback, int min, int max,
+            List<Problem.InvalidParam> problems) {
+        JsonNode node = body.path(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isInt() || node.asInt() < min || node.asInt() > max) {
+            problems.add(new Problem.InvalidParam(key, "must be a whole number from " + min + " to " + max));
+            return fallback;
+        }
+        return node.asInt();
+    }
+
+    static ProblemException invalid(List<Problem.InvalidParam> problems) {
+        return new ProblemException(Problem.invalidParams(problems));
+    }
+}

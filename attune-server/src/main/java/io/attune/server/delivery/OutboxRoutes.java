@@ -1,0 +1,90 @@
+package io.attune.server.delivery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.attune.core.handoff.DeliveryAttempt;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.http.Caller;
+import io.attune.server.http.Problem;
+import io.attune.server.http.ProblemException;
+import io.attune.server.http.RouteGroup;
+import io.attune.store.outbox.JdbcOutbox;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The outbox, for operators: {@code GET /api/outbox/dead-letters}, {@code GET /api/outbox/{id}} (its
+ * status and every attempt: outcome, status code, latency) and {@code POST /api/outbox/{id}/replay},
+ * which puts a dead letter back to be delivered now, with the same webhook id.
+ */
+public final class OutboxRoutes implements RouteGroup {
+    private final JdbcOutbox outbox;
+    private final Clock clock;
+
+    public OutboxRoutes(JdbcOutbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    record DeadLetterBody(String id, String destination, String subject, String type, Instant at, int attempts,
+            String lastError) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AttemptBody(int attempt, Instant at, String outcome, Integer status, long latencyMillis, String error) {
+    }
+
+    record MessageBody(String id, String status, List<AttemptBody> attempts) {
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/outbox/dead-letters", this::deadLetters);
+        routes.get("/api/outbox/{id}", this::message);
+        routes.post("/api/outbox/{id}/replay", this::replay);
+    }
+
+    private void deadLetters(Context ctx) {
+        WorkspaceId workspace = Caller.workspace(ctx);
+        List<DeadLetterBody> items = outbox.deadLetters(workspace, 500).stream().map(dead -> new DeadLetterBody(
+                dead.message().id(), dead.message().destination().value(), dead.message().subject(),
+                dead.message().type().wireName(), dead.message().at(), dead.attempts(),
+                dead.lastError().orElse(null))).toList();
+        ctx.json(Map.of("items", items));
+    }
+
+    private void message(Context ctx) {
+        WorkspaceId workspace = Caller.workspace(ctx);
+        String id = ctx.pathParam("id");
+        String status = outbox.status(workspace, id).orElseThrow(OutboxRoutes::notFound);
+        List<AttemptBody> attempts = outbox.attempts(workspace, id).stream().map(OutboxRoutes::attempt).toList();
+        ctx.json(new MessageBody(id, status, attempts));
+    }
+
+    private void replay(Context ctx) {
+        WorkspaceId workspace = Caller.workspace(ctx);
+        String id = ctx.pathParam("id");
+        if (outbox.status(workspace, id).isEmpty()) {
+            throw notFound();
+        }
+        if (!outbox.replay(workspace, id, clock.instant())) {
+            throw new ProblemException(Problem.of("not-dead-lettered", "Not a dead letter", 409,
+                    "Only a dead-lettered message can be replayed; this one is still being delivered or was delivered."));
+        }
+        ctx.json(new MessageBody(id, "pending", List.of()));
+    }
+
+    private static AttemptBody attempt(DeliveryAttempt attempt) {
+        return new AttemptBody(attempt.attempt(), attempt.at(), attempt.outcome().name().toLowerCase(Locale.ROOT),
+                attempt.status().isPresent() ? attempt.status().getAsInt() : null, attempt.latencyMillis(),
+                attempt.error().orElse(null));
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(Problem.notFound("No outbox message with this id in your workspace."));
+    }
+}
