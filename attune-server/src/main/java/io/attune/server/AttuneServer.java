@@ -1,11 +1,18 @@
 package io.attune.server;
 
 import io.attune.core.lead.LeadScoring;
+import io.attune.server.delivery.DestinationRoutes;
+import io.attune.server.delivery.Dispatcher;
+import io.attune.server.delivery.OutboxRoutes;
+import io.attune.server.delivery.WebhookRenderer;
 import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
+import io.attune.server.models.RegistryRuleDescriber;
 import io.attune.server.sales.SalesFeedbackRoutes;
+import io.attune.server.webhook.HandOffEvents;
+import io.attune.server.webhook.PresetFiles;
 import io.attune.store.Store;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,27 +21,41 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The one place the server is wired by hand: the store's adapters behind the REST API, and the
- * Segment-compatible ingestion and the sales feedback in front of the store's writer, on one port.
+ * The one place the server is wired by hand: the store's adapters behind the REST API, the
+ * Segment-compatible ingestion and the sales feedback in front of the store's writer, on one port,
+ * and the dispatcher that delivers the outbox to the workspaces' destinations.
  */
 public final class AttuneServer implements AutoCloseable {
     private final HttpApp http;
+    private final Dispatcher dispatcher;
 
-    private AttuneServer(HttpApp http) {
+    private AttuneServer(HttpApp http, Dispatcher dispatcher) {
         this.http = http;
+        this.dispatcher = dispatcher;
     }
 
     /** Starts serving {@code store} on {@code host:port} (port 0 picks a free one). The caller keeps the store. */
     public static AttuneServer start(Store store, String host, int port, Clock clock) {
+        return start(store, host, port, clock, Dispatcher.Settings.DEFAULTS);
+    }
+
+    /** As {@link #start(Store, String, int, Clock)}, delivering hand-offs with {@code delivery}'s timing. */
+    public static AttuneServer start(Store store, String host, int port, Clock clock, Dispatcher.Settings delivery) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("attune_writer_queued_events", store.writer(), writer -> writer.queuedEvents())
                 .description("events accepted by ingestion and waiting to be written").register(metrics);
+        PresetFiles presets = new PresetFiles();
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
         HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
                 store.database()::healthy, metrics, clock,
-                List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock)));
+                List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
+                        new DestinationRoutes(store.destinations(), presets, clock),
+                        new OutboxRoutes(store.outbox(), clock)));
         http.start(host, port);
-        return new AttuneServer(http);
+        HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
+        Dispatcher dispatcher = new Dispatcher(store.outbox(), store.destinations(),
+                new WebhookRenderer(events, presets, clock), delivery, clock).start();
+        return new AttuneServer(http, dispatcher);
     }
 
     public int port() {
@@ -43,6 +64,7 @@ public final class AttuneServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.close();
         http.stop();
     }
 }

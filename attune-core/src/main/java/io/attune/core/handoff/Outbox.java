@@ -15,6 +15,14 @@ public interface Outbox {
     /** Messages whose next attempt is due at {@code now}, oldest first, at most {@code limit}. */
     List<PendingDelivery> due(Instant now, int limit);
 
+    /**
+     * Takes a due message for one attempt, unless another dispatcher (or a stale read of this one)
+     * already did: it is not due again until {@code leaseUntil}, so a dispatcher that dies while
+     * sending leaves it to be sent again then, with the same id. False when the message is no longer
+     * as {@code delivery} read it.
+     */
+    boolean claim(PendingDelivery delivery, Instant now, Instant leaseUntil);
+
     /** Records an attempt; a failed one is retried at {@code retryAt}, or dead-lettered when it is empty. */
     void attempted(DeliveryAttempt attempt, Optional<Instant> retryAt);
 
@@ -26,6 +34,9 @@ public interface Outbox {
 
     /** Every attempt at one message of a workspace, in order. */
     List<DeliveryAttempt> attempts(WorkspaceId workspace, String messageId);
+
+    /** The status of one message of a workspace: pending, delivered or dead. */
+    Optional<String> status(WorkspaceId workspace, String messageId);
 
     /** A message given up on, and its last error. */
     record DeadLetter(OutboundMessage message, int attempts, Optional<String> lastError) {

@@ -8,6 +8,8 @@ import io.attune.core.handoff.HandOffType;
 import io.attune.core.model.Segment;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
+import io.attune.server.webhook.InvalidPresetException;
+import io.attune.server.webhook.PresetFiles;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -26,7 +28,6 @@ final class DestinationBodies {
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final Set<String> KEYS = Set.of("name", "url", "types", "segments", "states", "fields", "preset",
             "maxConcurrency", "maxAttempts", "enabled");
-    private static final Set<String> PRESETS = Set.of("hubspot-contact", "salesforce-lead");
 
     private DestinationBodies() {
     }
@@ -47,10 +48,17 @@ final class DestinationBodies {
         }
     }
 
-    static Destination read(DestinationId id, JsonNode body) {
+    /**
+     * The destination a PUT names ({@code rawId}, from the path) and describes ({@code body}), or a 400
+     * naming every bad field, the id among them: a PUT creates, so a malformed id is the caller's input
+     * to correct, not an unknown destination.
+     */
+    static Destination read(String rawId, JsonNode body, PresetFiles presets) {
         List<Problem.InvalidParam> problems = new ArrayList<>();
+        Optional<DestinationId> id = id(rawId, problems);
         if (body == null || !body.isObject()) {
-            throw invalid(List.of(new Problem.InvalidParam("body", "must be a JSON object")));
+            problems.add(new Problem.InvalidParam("body", "must be a JSON object"));
+            throw invalid(problems);
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -74,9 +82,13 @@ final class DestinationBodies {
         Set<String> fields = words(body, "fields", problems, word -> Optional.of(word).filter(w ->
                 FIELD.matcher(w).matches()), false, "a trait name (letters, digits, _ . -)");
         Optional<String> preset = body.hasNonNull("preset") ? Optional.of(body.path("preset").asText()) : Optional.empty();
-        if (preset.isPresent() && !PRESETS.contains(preset.get())) {
-            problems.add(new Problem.InvalidParam("preset", "must be one of " + PRESETS.stream().sorted().toList()));
-        }
+        preset.ifPresent(presetName -> {
+            try {
+                presets.named(presetName);
+            } catch (IllegalArgumentException | InvalidPresetException e) {
+                problems.add(new Problem.InvalidParam("preset", e.getMessage()));
+            }
+        });
         int concurrency = number(body, "maxConcurrency", 4, 1, 64, problems);
         int attempts = number(body, "maxAttempts", 20, 1, 100, problems);
         boolean enabled = !body.has("enabled") || body.path("enabled").asBoolean(true);
@@ -86,7 +98,17 @@ final class DestinationBodies {
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        return new Destination(id, name, url, types, segments, states, fields, preset, concurrency, attempts, enabled);
+        return new Destination(id.orElseThrow(), name, url, types, segments, states, fields, preset, concurrency,
+                attempts, enabled);
+    }
+
+    private static Optional<DestinationId> id(String raw, List<Problem.InvalidParam> problems) {
+        try {
+            return Optional.of(new DestinationId(raw));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem.InvalidParam("id", e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     private static URI url(JsonNode node, List<Problem.InvalidParam> problems) {

@@ -2,8 +2,10 @@ package io.attune.server.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.Destinations;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.delivery.DestinationBodies.DestinationBody;
 import io.attune.server.http.ApiJson;
@@ -11,38 +13,32 @@ import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
 import io.attune.server.http.RouteGroup;
-import io.attune.store.outbox.JdbcDestinations;
+import io.attune.server.webhook.PresetFiles;
+import io.attune.server.webhook.WebhookSecret;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * Where hand-offs go: {@code GET /api/destinations}, {@code PUT /api/destinations/{id}} (creates or
- * replaces; a new destination's signing secret is shown in that answer only),
- * {@code POST /api/destinations/{id}/rotate-secret} (a new secret, the previous one still valid
- * beside it until the next rotation) and {@code DELETE /api/destinations/{id}}.
+ * Where hand-offs go: {@code GET /api/destinations}, {@code GET /api/destinations/{id}},
+ * {@code PUT /api/destinations/{id}} (creates or replaces; a new destination's signing secret is shown
+ * in that answer only), {@code POST /api/destinations/{id}/rotate-secret} (a new secret, the previous
+ * one still valid beside it until the next rotation) and {@code DELETE /api/destinations/{id}}.
  */
 public final class DestinationRoutes implements RouteGroup {
-    private final JdbcDestinations destinations;
-    private final Supplier<String> newSecret;
-    private final Function<String, String> fingerprint;
+    private final Destinations destinations;
+    private final PresetFiles presets;
+    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    /**
-     * @param newSecret makes a fresh signing secret
-     * @param fingerprint what of a secret may be shown (never the secret itself)
-     */
-    public DestinationRoutes(JdbcDestinations destinations, Supplier<String> newSecret,
-            Function<String, String> fingerprint, Clock clock) {
+    public DestinationRoutes(Destinations destinations, PresetFiles presets, Clock clock) {
         this.destinations = destinations;
-        this.newSecret = newSecret;
-        this.fingerprint = fingerprint;
+        this.presets = presets;
         this.clock = clock;
     }
 
@@ -66,19 +62,18 @@ public final class DestinationRoutes implements RouteGroup {
 
     private void get(Context ctx) {
         WorkspaceId workspace = Caller.workspace(ctx);
-        JdbcDestinations.Configured configured = found(workspace, ctx.pathParam("id"));
+        ConfiguredDestination configured = found(workspace, ctx.pathParam("id"));
         ctx.json(DestinationBody.of(configured.destination(), fingerprintsOf(configured.secrets()), null));
     }
 
     private void put(Context ctx) {
         WorkspaceId workspace = Caller.workspace(ctx);
-        DestinationId id = id(ctx.pathParam("id"));
-        Destination destination = DestinationBodies.read(id, json(ctx));
-        Optional<JdbcDestinations.Configured> existing = destinations.configured(workspace, id);
-        List<String> secrets = existing.map(JdbcDestinations.Configured::secrets).orElseGet(List::of);
+        Destination destination = DestinationBodies.read(ctx.pathParam("id"), json(ctx), presets);
+        Optional<ConfiguredDestination> existing = destinations.configured(workspace, destination.id());
+        List<String> secrets = existing.map(ConfiguredDestination::secrets).orElseGet(List::of);
         String created = null;
         if (secrets.isEmpty()) {
-            created = newSecret.get();
+            created = WebhookSecret.generate(random).value();
             secrets = List.of(created);
         }
         destinations.save(workspace, destination, secrets, clock.instant());
@@ -88,8 +83,8 @@ public final class DestinationRoutes implements RouteGroup {
 
     private void rotate(Context ctx) {
         WorkspaceId workspace = Caller.workspace(ctx);
-        JdbcDestinations.Configured configured = found(workspace, ctx.pathParam("id"));
-        String created = newSecret.get();
+        ConfiguredDestination configured = found(workspace, ctx.pathParam("id"));
+        String created = WebhookSecret.generate(random).value();
         List<String> secrets = configured.secrets().isEmpty() ? List.of(created)
                 : List.of(created, configured.secrets().get(0));
         destinations.save(workspace, configured.destination(), secrets, clock.instant());
@@ -104,7 +99,7 @@ public final class DestinationRoutes implements RouteGroup {
         ctx.status(204);
     }
 
-    private JdbcDestinations.Configured found(WorkspaceId workspace, String rawId) {
+    private ConfiguredDestination found(WorkspaceId workspace, String rawId) {
         return destinations.configured(workspace, id(rawId)).orElseThrow(DestinationRoutes::notFound);
     }
 
@@ -113,7 +108,7 @@ public final class DestinationRoutes implements RouteGroup {
     }
 
     private List<String> fingerprintsOf(List<String> secrets) {
-        return secrets.stream().map(fingerprint).toList();
+        return secrets.stream().map(secret -> WebhookSecret.parse(secret).fingerprint()).toList();
     }
 
     private static DestinationId id(String raw) {

@@ -1,12 +1,13 @@
 package io.attune.server.delivery;
 
+import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.Destinations;
 import io.attune.core.handoff.Outbox;
 import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.handoff.RetryPolicy;
 import io.attune.core.workspace.WorkspaceId;
-import io.attune.store.outbox.JdbcDestinations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final int BATCH = 200;
 
     private final Outbox outbox;
-    private final JdbcDestinations destinations;
+    private final Destinations destinations;
     private final MessageRenderer renderer;
     private final Settings settings;
     private final Clock clock;
@@ -57,7 +58,7 @@ public final class Dispatcher implements AutoCloseable {
                 RetryPolicy.DEFAULT);
     }
 
-    public Dispatcher(Outbox outbox, JdbcDestinations destinations, MessageRenderer renderer, Settings settings,
+    public Dispatcher(Outbox outbox, Destinations destinations, MessageRenderer renderer, Settings settings,
             Clock clock) {
         this.outbox = outbox;
         this.destinations = destinations;
@@ -79,7 +80,8 @@ public final class Dispatcher implements AutoCloseable {
 
     private void dispatchDue() {
         try {
-            for (PendingDelivery delivery : outbox.due(clock.instant(), BATCH)) {
+            Instant now = clock.instant();
+            for (PendingDelivery delivery : outbox.due(now, BATCH)) {
                 String lane = lane(delivery.workspace(), delivery.message().destination(), delivery.message().subject());
                 Semaphore limit = permits.computeIfAbsent(delivery.workspace() + "/" + delivery.message().destination(),
                         key -> new Semaphore(concurrency(delivery)));
@@ -87,6 +89,11 @@ public final class Dispatcher implements AutoCloseable {
                     continue;
                 }
                 if (!limit.tryAcquire()) {
+                    inFlight.remove(lane);
+                    continue;
+                }
+                if (!claimed(delivery, now)) {
+                    limit.release();
                     inFlight.remove(lane);
                     continue;
                 }
@@ -98,6 +105,16 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("looking for due hand-offs failed ({}); the next poll retries", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The read of due messages may be older than an attempt that just finished; the claim makes sure
+     * this attempt is the next one. Its lease outlasts the request, so a dispatcher that dies
+     * mid-send leaves the message to be sent again afterwards.
+     */
+    private boolean claimed(PendingDelivery delivery, Instant now) {
+        Instant leaseUntil = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(5);
+        return outbox.claim(delivery, now, leaseUntil);
     }
 
     private int concurrency(PendingDelivery delivery) {
@@ -112,7 +129,7 @@ public final class Dispatcher implements AutoCloseable {
     private CompletableFuture<Void> send(PendingDelivery delivery) {
         int attempt = delivery.attempts() + 1;
         Instant started = clock.instant();
-        Optional<JdbcDestinations.Configured> destination = destinations.configured(delivery.workspace(),
+        Optional<ConfiguredDestination> destination = destinations.configured(delivery.workspace(),
                 delivery.message().destination());
         if (destination.isEmpty()) {
             record(delivery, new DeliveryAttempt(delivery.message().id(), attempt, started,
@@ -123,7 +140,16 @@ public final class Dispatcher implements AutoCloseable {
         if (!destination.get().destination().enabled()) {
             return CompletableFuture.completedFuture(null);
         }
-        Rendered rendered = renderer.render(delivery, destination.get());
+        Rendered rendered;
+        try {
+            rendered = renderer.render(delivery, destination.get());
+        } catch (RuntimeException e) {
+            // A preset or secret that no longer reads is the operator's to fix; the attempt says so and is retried.
+            record(delivery, new DeliveryAttempt(delivery.message().id(), attempt, started,
+                    DeliveryAttempt.Outcome.REJECTED, OptionalInt.empty(), 0,
+                    Optional.of("the message could not be prepared: " + e.getMessage())));
+            return CompletableFuture.completedFuture(null);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(destination.get().destination().url())
                 .timeout(settings.timeout()).POST(HttpRequest.BodyPublishers.ofByteArray(rendered.body()));
         rendered.headers().forEach(request::header);

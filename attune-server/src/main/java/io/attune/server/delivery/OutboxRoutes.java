@@ -2,12 +2,12 @@ package io.attune.server.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.attune.core.handoff.DeliveryAttempt;
+import io.attune.core.handoff.Outbox;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
 import io.attune.server.http.RouteGroup;
-import io.attune.store.outbox.JdbcOutbox;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -19,13 +19,14 @@ import java.util.Map;
 /**
  * The outbox, for operators: {@code GET /api/outbox/dead-letters}, {@code GET /api/outbox/{id}} (its
  * status and every attempt: outcome, status code, latency) and {@code POST /api/outbox/{id}/replay},
- * which puts a dead letter back to be delivered now, with the same webhook id.
+ * which puts a dead letter back to be delivered now, with the same webhook id, and answers the message
+ * as {@code GET} then shows it: pending, its earlier attempts still listed.
  */
 public final class OutboxRoutes implements RouteGroup {
-    private final JdbcOutbox outbox;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public OutboxRoutes(JdbcOutbox outbox, Clock clock) {
+    public OutboxRoutes(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -75,7 +76,7 @@ public final class OutboxRoutes implements RouteGroup {
             throw new ProblemException(Problem.of("not-dead-lettered", "Not a dead letter", 409,
                     "Only a dead-lettered message can be replayed; this one is still being delivered or was delivered."));
         }
-        ctx.json(new MessageBody(id, "pending", List.of()));
+        message(ctx);
     }
 
     private static AttemptBody attempt(DeliveryAttempt attempt) {

@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ports the server needs, in memory: the three the API reads, the intake ingestion writes to, and
- * a way to add workspaces with leads to them.
+ * The ports the server needs, in memory: the three the API reads, the intake ingestion writes to, the
+ * destinations and outbox of hand-offs, and a way to add workspaces with leads to them.
  */
 public final class FakeStore {
     private final InMemoryWorkspaces workspaces = new InMemoryWorkspaces();
@@ -22,6 +22,8 @@ public final class FakeStore {
     private final InMemoryLeadQueries leads = new InMemoryLeadQueries(models);
     private final Map<WorkspaceId, Tenant> tenants = new ConcurrentHashMap<>();
     private final RecordingIntake intake = new RecordingIntake(tenants::get);
+    private final InMemoryDestinations destinations = new InMemoryDestinations();
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
 
     /** A workspace with an admin and a read key, scoring with the {@code active} ones of {@code models}. */
     public Tenant tenant(String name, Segment defaultSegment, List<StoredModel> stored, Instant at) {
@@ -49,6 +51,14 @@ public final class FakeStore {
 
     public RecordingIntake intake() {
         return intake;
+    }
+
+    public InMemoryDestinations destinations() {
+        return destinations;
+    }
+
+    public InMemoryOutbox outbox() {
+        return outbox;
     }
 
     /** Sales actions, applied to the tenant's leads at once. */

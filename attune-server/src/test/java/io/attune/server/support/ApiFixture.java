@@ -12,6 +12,8 @@ import io.attune.core.model.InvalidModelException;
 import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.Segment;
 import io.attune.core.model.StoredModel;
+import io.attune.server.delivery.DestinationRoutes;
+import io.attune.server.delivery.OutboxRoutes;
 import io.attune.server.fakes.FakeStore;
 import io.attune.server.fakes.Tenant;
 import io.attune.server.http.HttpApp;
@@ -19,6 +21,7 @@ import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
 import io.attune.server.sales.SalesFeedbackRoutes;
+import io.attune.server.webhook.PresetFiles;
 import io.attune.store.model.YamlModels;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -106,14 +109,18 @@ public final class ApiFixture {
     }
 
     /**
-     * The app over this fixture's fakes, its clock fixed at {@link #NOW}, with Segment ingestion and the
-     * sales feedback routes mounted as the server's wiring mounts them; not started.
+     * The app over this fixture's fakes, its clock fixed at {@link #NOW}, with Segment ingestion, the
+     * sales feedback routes, and the destination and outbox routes (over {@link FakeStore#destinations()}
+     * and {@link FakeStore#outbox()}, with the shipped presets) mounted as the server's wiring mounts
+     * them; not started.
      */
     public HttpApp app(PrometheusMeterRegistry metrics) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.intake());
         return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), () -> true, metrics,
-                clock, List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.actions(), clock)));
+                clock, List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.actions(), clock),
+                        new DestinationRoutes(store.destinations(), new PresetFiles(), clock),
+                        new OutboxRoutes(store.outbox(), clock)));
     }
 
     /** The app started on a free loopback port. */

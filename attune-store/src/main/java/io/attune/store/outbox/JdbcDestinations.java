@@ -1,6 +1,8 @@
 package io.attune.store.outbox;
 
+import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.Destinations;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
 import io.attune.core.model.Segment;
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
  * Destinations per workspace, with their signing secrets (the newest first; two during a rotation).
  * The writer reads them on every move, so they are cached per workspace until one changes.
  */
-public final class JdbcDestinations {
+public final class JdbcDestinations implements Destinations {
     private static final String COLUMNS = "destination_id, name, url, types, segments, states, fields, preset, "
             + "max_concurrency, max_attempts, enabled";
 
@@ -36,10 +38,7 @@ public final class JdbcDestinations {
         this.database = database;
     }
 
-    /** A destination and its secrets: what the dispatcher needs to sign. */
-    public record Configured(Destination destination, List<String> secrets) {
-    }
-
+    @Override
     public List<Destination> destinations(WorkspaceId workspace) {
         return cache.computeIfAbsent(workspace, this::read);
     }
@@ -50,14 +49,15 @@ public final class JdbcDestinations {
                 .bind(0, workspace.value()).map((rs, ctx) -> destination(rs)).list());
     }
 
-    public Optional<Configured> configured(WorkspaceId workspace, DestinationId id) {
+    @Override
+    public Optional<ConfiguredDestination> configured(WorkspaceId workspace, DestinationId id) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + ", secrets FROM destinations WHERE workspace_id = ? AND destination_id = ?")
                 .bind(0, workspace.value()).bind(1, id.value())
-                .map((rs, ctx) -> new Configured(destination(rs), split(rs.getString("secrets")))).findOne());
+                .map((rs, ctx) -> new ConfiguredDestination(destination(rs), split(rs.getString("secrets")))).findOne());
     }
 
-    /** Adds or replaces a destination; {@code secrets} newest first. */
+    @Override
     public void save(WorkspaceId workspace, Destination destination, List<String> secrets, Instant at) {
         database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO destinations (workspace_id, "
                         + "destination_id, name, url, types, segments, states, fields, preset, secrets, max_concurrency, "
@@ -79,6 +79,7 @@ public final class JdbcDestinations {
         cache.remove(workspace);
     }
 
+    @Override
     public boolean delete(WorkspaceId workspace, DestinationId id) {
         int deleted = database.jdbi().withHandle(handle -> handle.createUpdate(
                         "DELETE FROM destinations WHERE workspace_id = ? AND destination_id = ?")

@@ -45,6 +45,14 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean claim(PendingDelivery delivery, Instant now, Instant leaseUntil) {
+        return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE outbox SET next_attempt_at = ? "
+                        + "WHERE message_id = ? AND status = 'pending' AND attempts = ? AND next_attempt_at <= ?")
+                .bind(0, leaseUntil.toEpochMilli()).bind(1, delivery.message().id()).bind(2, delivery.attempts())
+                .bind(3, now.toEpochMilli()).execute()) == 1;
+    }
+
+    @Override
     public void attempted(DeliveryAttempt attempt, Optional<Instant> retryAt) {
         database.jdbi().useTransaction(handle -> {
             handle.createUpdate("INSERT INTO delivery_attempts (message_id, attempt, at, outcome, status_code, "
@@ -55,16 +63,17 @@ public final class JdbcOutbox implements Outbox {
                     .bind(5, attempt.latencyMillis()).bind(6, attempt.error().orElse(null)).execute();
             if (attempt.outcome() == DeliveryAttempt.Outcome.DELIVERED) {
                 handle.createUpdate("UPDATE outbox SET status = 'delivered', attempts = ?, delivered_at = ?, "
-                                + "last_error = NULL WHERE message_id = ?")
+                                + "last_error = NULL WHERE message_id = ? AND status = 'pending'")
                         .bind(0, attempt.attempt()).bind(1, attempt.at().toEpochMilli()).bind(2, attempt.messageId())
                         .execute();
             } else {
+                // Only the attempt that claimed the message moves it on; a late one is history only.
                 handle.createUpdate("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? "
-                                + "WHERE message_id = ?")
+                                + "WHERE message_id = ? AND status = 'pending' AND attempts = ?")
                         .bind(0, retryAt.isPresent() ? "pending" : "dead").bind(1, attempt.attempt())
                         .bind(2, retryAt.orElse(attempt.at()).toEpochMilli()).bind(3, attempt.error().orElse(
                                 attempt.status().isPresent() ? "HTTP " + attempt.status().getAsInt() : "failed"))
-                        .bind(4, attempt.messageId()).execute();
+                        .bind(4, attempt.messageId()).bind(5, attempt.attempt() - 1).execute();
             }
         });
     }
@@ -97,7 +106,7 @@ public final class JdbcOutbox implements Outbox {
                         Optional.ofNullable(rs.getString(7)))).list());
     }
 
-    /** The status of one message of a workspace, for the API: pending, delivered or dead. */
+    @Override
     public Optional<String> status(WorkspaceId workspace, String messageId) {
         return database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT status FROM outbox WHERE workspace_id = ? AND message_id = ?")

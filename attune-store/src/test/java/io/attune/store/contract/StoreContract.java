@@ -230,9 +230,14 @@ abstract class StoreContract {
             assertThat(pending.maxAttempts()).isEqualTo(3);
         });
         String mqlMessage = due.get(0).message().id();
+        assertThat(store.outbox().claim(due.get(0), now, now.plusSeconds(60))).isTrue();
+        assertThat(store.outbox().claim(due.get(0), now, now.plusSeconds(60))).as("claimed once").isFalse();
+        assertThat(store.outbox().due(now.plusSeconds(59), 10)).as("leased to the claimant").isEmpty();
         store.outbox().attempted(new DeliveryAttempt(mqlMessage, 1, now, DeliveryAttempt.Outcome.REJECTED,
                 OptionalInt.of(500), 12, Optional.empty()), Optional.of(now.plusSeconds(30)));
         assertThat(store.outbox().due(now.plusSeconds(10), 10)).as("the recycle waits behind the MQL").isEmpty();
+        assertThat(store.outbox().claim(due.get(0), now.plusSeconds(30), now.plusSeconds(90)))
+                .as("a read from before attempt 1 cannot claim attempt 2").isFalse();
 
         store.outbox().attempted(new DeliveryAttempt(mqlMessage, 2, now.plusSeconds(30),
                 DeliveryAttempt.Outcome.DELIVERED, OptionalInt.of(200), 8, Optional.empty()), Optional.empty());

@@ -1,0 +1,315 @@
+package io.attune.server.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.handoff.RetryPolicy;
+import io.attune.core.model.Segment;
+import io.attune.core.workspace.Credentials;
+import io.attune.server.AttuneServer;
+import io.attune.server.support.ApiClient;
+import io.attune.server.support.Receiver;
+import io.attune.server.support.Receiver.Reply;
+import io.attune.server.webhook.Verification;
+import io.attune.server.webhook.WebhookSecret;
+import io.attune.server.webhook.WebhookVerifier;
+import io.attune.store.Store;
+import io.attune.store.db.Database;
+import io.attune.store.ingest.WriterSettings;
+import io.attune.store.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-offs leaving over real HTTP for a real receiver on loopback, from the real store: signed,
+ * cut to the destination's fields, retried with the same id through errors, timeouts, refused
+ * connections and a restart, dead-lettered and replayed, and in order per lead.
+ */
+abstract class DeliveryContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
+            Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
+    /** Looks once, when it starts, and then not for an hour: messages stay queued. */
+    private static final Dispatcher.Settings PAUSED = new Dispatcher.Settings(Duration.ofHours(1),
+            Duration.ofMillis(500), QUICK.retry());
+
+    private final Clock clock = Clock.systemUTC();
+    private TestDatabase testDatabase;
+    private Store store;
+    private AttuneServer server;
+    private ApiClient client;
+    private Credentials credentials;
+    private Receiver receiver;
+    private Database reopened;
+
+    abstract TestDatabase.Engine engine();
+
+    @BeforeEach
+    void start() {
+        testDatabase = TestDatabase.create(engine());
+        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
+        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
+        server = AttuneServer.start(store, "127.0.0.1", 0, clock, QUICK);
+        client = new ApiClient(server.port());
+        receiver = new Receiver();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        receiver.close();
+        store.writer().close();
+        if (reopened != null) {
+            reopened.close();
+        }
+        testDatabase.close();
+    }
+
+    @Test
+    void a_new_mql_reaches_its_destination_signed_and_cut_to_the_allowed_fields() throws IOException {
+        String secret = destination("crm", Map.of("url", receiver.url().toString(), "types", List.of("lead.mql"),
+                "fields", List.of("state"))).path("signingSecret").asText();
+
+        sendJourney("patient-42");
+
+        Receiver.Request request = receiver.next(1).get(0);
+        Verification verification = new WebhookVerifier(List.of(WebhookSecret.parse(secret)), clock)
+                .verify(request.headers(), request.body());
+        assertThat(verification.verified()).as(verification.toString()).isTrue();
+        assertThat(request.header("content-type")).isEqualTo("application/cloudevents+json");
+        JsonNode event = JSON.readTree(request.body());
+        assertThat(event.path("type").asText()).isEqualTo("lead.mql");
+        assertThat(event.path("id").asText()).isEqualTo(request.header("webhook-id")).startsWith("msg_");
+        assertThat(event.path("data").path("fields").path("state").asText()).isEqualTo("CA");
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("jordan.lee@gmail.com").doesNotContain("Aetna");
+
+        JsonNode message = awaitStatus(request.header("webhook-id"), "delivered");
+        assertThat(message.path("attempts")).hasSize(1);
+        assertThat(message.path("attempts").get(0).path("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void errors_are_retried_with_the_same_id_until_the_receiver_accepts() {
+        receiver.script(Reply.status(500), Reply.status(503), Reply.status(429));
+        destination("crm", Map.of("url", receiver.url().toString()));
+
+        sendJourney("patient-42");
+
+        List<Receiver.Request> requests = receiver.next(4);
+        assertThat(requests).extracting(request -> request.header("webhook-id")).containsOnly(
+                requests.get(0).header("webhook-id"));
+        JsonNode message = awaitStatus(requests.get(0).header("webhook-id"), "delivered");
+        assertThat(message.path("attempts")).extracting(attempt -> attempt.path("outcome").asText() + " "
+                + attempt.path("status").asInt()).containsExactly("rejected 500", "rejected 503", "rejected 429",
+                "delivered 200");
+    }
+
+    @Test
+    void a_receiver_that_never_answers_is_dead_lettered_and_a_replay_delivers_it_with_its_id() {
+        receiver.script(Reply.after(Duration.ofSeconds(2), 200), Reply.after(Duration.ofSeconds(2), 200));
+        destination("crm", Map.of("url", receiver.url().toString(), "maxAttempts", 2));
+
+        sendJourney("patient-42");
+
+        String id = receiver.next(2).get(0).header("webhook-id");
+        JsonNode dead = awaitStatus(id, "dead");
+        assertThat(dead.path("attempts")).extracting(attempt -> attempt.path("outcome").asText())
+                .containsExactly("timed_out", "timed_out");
+        JsonNode letters = api("/api/outbox/dead-letters").path("items");
+        assertThat(letters).extracting(letter -> letter.path("id").asText()).containsExactly(id);
+        assertThat(letters.get(0).path("lastError").asText()).contains("no answer");
+
+        assertThat(post("/api/outbox/" + id + "/replay", "").status()).isEqualTo(200);
+
+        assertThat(receiver.next(1).get(0).header("webhook-id")).isEqualTo(id);
+        assertThat(awaitStatus(id, "delivered").path("attempts")).hasSize(3);
+        assertThat(api("/api/outbox/dead-letters").path("items")).isEmpty();
+    }
+
+    @Test
+    void a_refused_connection_is_recorded_as_unreachable_and_retried() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        destination("crm", Map.of("url", "http://127.0.0.1:" + closedPort + "/hooks", "maxAttempts", 3));
+
+        sendJourney("patient-42");
+
+        String id = outboxIds().get(0);
+        JsonNode dead = awaitStatus(id, "dead");
+        assertThat(dead.path("attempts")).extracting(attempt -> attempt.path("outcome").asText())
+                .containsExactly("unreachable", "unreachable", "unreachable");
+        assertThat(dead.path("attempts").get(0).path("error").asText()).contains("refused");
+    }
+
+    @Test
+    void a_message_committed_before_a_restart_is_delivered_after_it_with_the_same_id() {
+        server.close();
+        server = AttuneServer.start(store, "127.0.0.1", 0, clock, PAUSED);
+        client = new ApiClient(server.port());
+        destination("crm", Map.of("url", receiver.url().toString()));
+        sendJourney("patient-42");
+        String queued = outboxIds().get(0);
+        server.close();
+        store.writer().close();
+
+        reopened = Database.open(testDatabase.location());
+        store = Store.over(reopened, WriterSettings.DEFAULTS, clock);
+        server = AttuneServer.start(store, "127.0.0.1", 0, clock, QUICK);
+        client = new ApiClient(server.port());
+
+        List<Receiver.Request> requests = receiver.next(1);
+        assertThat(requests.get(0).header("webhook-id")).isEqualTo(queued);
+        assertThat(awaitStatus(queued, "delivered").path("attempts")).hasSize(1);
+    }
+
+    @Test
+    void destinations_hear_only_the_moves_segments_and_states_they_take() {
+        destination("sales-only", Map.of("url", receiver.url().toString(), "types", List.of("lead.sql")));
+        destination("new-york", Map.of("url", receiver.url().toString(), "states", List.of("NY")));
+        destination("employers", Map.of("url", receiver.url().toString(), "segments", List.of("employer")));
+
+        sendJourney("patient-42");
+
+        assertThat(outboxIds()).isEmpty();
+    }
+
+    @Test
+    void a_lead_s_messages_arrive_in_order_even_when_the_first_is_retried() {
+        receiver.script(Reply.status(500), Reply.status(500));
+        destination("crm", Map.of("url", receiver.url().toString()));
+        String lead = sendJourney("patient-42");
+
+        ApiClient.Reply accepted = post("/api/leads/" + lead + "/accept", """
+                {"budget":"self-pay","authority":"self","need":"anxiety care","timeline":"this month",
+                 "user":"intake-1"}""");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        List<String> types = receiver.next(4).stream().map(request -> type(request)).toList();
+        assertThat(types).containsExactly("lead.mql", "lead.mql", "lead.mql", "lead.sql");
+    }
+
+    @Test
+    void after_a_rotation_messages_carry_a_signature_under_each_secret() {
+        String first = destination("crm", Map.of("url", receiver.url().toString(), "enabled", false))
+                .path("signingSecret").asText();
+        ApiClient.Reply rotated = post("/api/destinations/crm/rotate-secret", "");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String second = rotated.json().path("signingSecret").asText();
+        destination("crm", Map.of("url", receiver.url().toString()));
+
+        sendJourney("patient-42");
+
+        Receiver.Request request = receiver.next(1).get(0);
+        for (String secret : List.of(first, second)) {
+            assertThat(new WebhookVerifier(List.of(WebhookSecret.parse(secret)), clock)
+                    .verify(request.headers(), request.body()).verified()).as(secret).isTrue();
+        }
+        assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
+    }
+
+    private JsonNode destination(String id, Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("name", "CRM " + id);
+        body.putIfAbsent("types", List.of("lead.mql", "lead.sql"));
+        ApiClient.Reply reply = client.send("PUT", "/api/destinations/" + id, headers(), bytes(body));
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+        return reply.json();
+    }
+
+    /** Sends a journey that makes an MQL of {@code userId} in California; answers the lead's id. */
+    private String sendJourney(String userId) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
+        String batch = """
+                {"batch":[
+                  {"type":"page","messageId":"p-%1$s","anonymousId":"browser-%1$s","timestamp":"%2$s",
+                   "properties":{"path":"/insurance","url":"https://care.example.com/insurance"}},
+                  {"type":"track","messageId":"t1-%1$s","anonymousId":"browser-%1$s",
+                   "event":"Insurance Check Completed","timestamp":"%3$s","properties":{"plan":"PPO"}},
+                  {"type":"identify","messageId":"i-%1$s","anonymousId":"browser-%1$s","userId":"%1$s",
+                   "timestamp":"%4$s",
+                   "traits":{"email":"jordan.lee@gmail.com","state":"CA","age":31,"insurance":"Aetna"}},
+                  {"type":"track","messageId":"t2-%1$s","userId":"%1$s","event":"Intake Started","timestamp":"%5$s"},
+                  {"type":"track","messageId":"t3-%1$s","userId":"%1$s","event":"Appointment Booked",
+                   "timestamp":"%6$s"}
+                ]}""".formatted(userId, at, at.plusSeconds(60), at.plusSeconds(120), at.plusSeconds(180),
+                at.plusSeconds(240));
+        String basic = Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
+                .getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
+                "Content-Type", "application/json"), batch.getBytes(StandardCharsets.UTF_8));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode lead = api("/api/leads?identity=" + userId).path("items").get(0);
+        assertThat(lead.path("stage").asText()).as("the journey makes an MQL").isEqualTo("mql");
+        return lead.path("id").asText();
+    }
+
+    /** Polls the message's status through the API until it reads {@code status}, or fails after a generous wait. */
+    private JsonNode awaitStatus(String id, String status) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode message = null;
+        while (Instant.now().isBefore(giveUp)) {
+            message = api("/api/outbox/" + id);
+            if (message.path("status").asText().equals(status)) {
+                return message;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("message " + id + " never became " + status + "; last seen " + message);
+    }
+
+    private List<String> outboxIds() {
+        return store.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT message_id FROM outbox ORDER BY message_id").mapTo(String.class).list());
+    }
+
+    private static String type(Receiver.Request request) {
+        try {
+            return JSON.readTree(request.body()).path("type").asText();
+        } catch (IOException e) {
+            throw new AssertionError("the body is not JSON", e);
+        }
+    }
+
+    private JsonNode api(String path) {
+        ApiClient.Reply reply = client.get(path, credentials.adminKey());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private ApiClient.Reply post(String path, String body) {
+        return client.send("POST", path, headers(), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> headers() {
+        return Map.of("Authorization", "Bearer " + credentials.adminKey(), "Content-Type", "application/json");
+    }
+
+    private static byte[] bytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
