@@ -10,7 +10,11 @@ import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
 import io.attune.server.models.RegistryRuleDescriber;
+import io.attune.server.outcomes.OutcomeRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
+import io.attune.server.settings.SettingsRoutes;
+import io.attune.server.sla.SlaRoutes;
+import io.attune.server.sla.SlaWatcher;
 import io.attune.server.webhook.HandOffEvents;
 import io.attune.server.webhook.PresetFiles;
 import io.attune.store.Store;
@@ -28,10 +32,12 @@ import java.util.List;
 public final class AttuneServer implements AutoCloseable {
     private final HttpApp http;
     private final Dispatcher dispatcher;
+    private final SlaWatcher watcher;
 
-    private AttuneServer(HttpApp http, Dispatcher dispatcher) {
+    private AttuneServer(HttpApp http, Dispatcher dispatcher, SlaWatcher watcher) {
         this.http = http;
         this.dispatcher = dispatcher;
+        this.watcher = watcher;
     }
 
     /** Starts serving {@code store} on {@code host:port} (port 0 picks a free one). The caller keeps the store. */
@@ -49,13 +55,17 @@ public final class AttuneServer implements AutoCloseable {
         HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
                 store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
+                        new OutcomeRoutes(store.queries(), store.outcomes(), store.writer(), clock),
                         new DestinationRoutes(store.destinations(), presets, clock),
-                        new OutboxRoutes(store.outbox(), clock)));
+                        new OutboxRoutes(store.outbox(), clock), new SettingsRoutes(store.workspaces(), clock),
+                        new SlaRoutes(store.queries())));
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         Dispatcher dispatcher = new Dispatcher(store.outbox(), store.destinations(),
                 new WebhookRenderer(events, presets, clock), delivery, clock).start();
-        return new AttuneServer(http, dispatcher);
+        // Overdue timers are looked for at the dispatcher's pace: a breach leaves as promptly as a hand-off.
+        SlaWatcher watcher = new SlaWatcher(store.overdueTimers(), store.writer(), clock, delivery.poll()).start();
+        return new AttuneServer(http, dispatcher, watcher);
     }
 
     public int port() {
@@ -64,6 +74,7 @@ public final class AttuneServer implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         dispatcher.close();
         http.stop();
     }

@@ -7,8 +7,10 @@ import io.attune.store.ingest.WriterSettings;
 import io.attune.store.model.JdbcModelRegistry;
 import io.attune.store.outbox.JdbcDestinations;
 import io.attune.store.outbox.JdbcOutbox;
+import io.attune.store.outcome.JdbcOutcomes;
 import io.attune.store.query.JdbcLeadQueries;
 import io.attune.store.rebuild.Rebuild;
+import io.attune.store.sla.JdbcOverdueTimers;
 import io.attune.store.workspace.JdbcWorkspaces;
 import java.time.Clock;
 
@@ -21,6 +23,8 @@ public final class Store implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final JdbcDestinations destinations;
     private final JdbcOutbox outbox;
+    private final JdbcOutcomes outcomes;
+    private final JdbcOverdueTimers overdueTimers;
 
     private Store(Database database, WriterSettings settings, Clock clock) {
         this.database = database;
@@ -29,7 +33,9 @@ public final class Store implements AutoCloseable {
         this.queries = new JdbcLeadQueries(database, models);
         this.destinations = new JdbcDestinations(database);
         this.outbox = new JdbcOutbox(database);
-        this.writer = new GroupCommitWriter(database, models, destinations, settings);
+        this.outcomes = new JdbcOutcomes(database);
+        this.overdueTimers = new JdbcOverdueTimers(database);
+        this.writer = new GroupCommitWriter(database, models, destinations, workspaces, settings);
     }
 
     public static Store open(StoreLocation location, WriterSettings settings, Clock clock) {
@@ -73,6 +79,14 @@ public final class Store implements AutoCloseable {
 
     public JdbcOutbox outbox() {
         return outbox;
+    }
+
+    public JdbcOverdueTimers overdueTimers() {
+        return overdueTimers;
+    }
+
+    public JdbcOutcomes outcomes() {
+        return outcomes;
     }
 
     public Rebuild rebuild() {

@@ -9,17 +9,27 @@ import java.util.Set;
 
 /**
  * Where hand-offs of a workspace go: a webhook URL, the event types it takes, the segments and
- * states (territory) it serves (empty: all), and the lead fields it may receive — nothing else of
- * the lead ever leaves for it. {@code preset} names a CRM mapping (hubspot-contact, salesforce-lead).
+ * states (territory) it serves (empty: all), its {@link Routing} (lead owners, round-robin pool), and
+ * the lead fields it may receive — nothing else of the lead ever leaves for it. {@code preset} names
+ * a CRM mapping (hubspot-contact, salesforce-lead).
  */
 public record Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
         Set<String> states, Set<String> fields, Optional<String> preset, int maxConcurrency, int maxAttempts,
-        boolean enabled) {
+        boolean enabled, Routing routing) {
+
+    /** A destination for every owner, in no pool. */
+    public Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
+            Set<String> states, Set<String> fields, Optional<String> preset, int maxConcurrency, int maxAttempts,
+            boolean enabled) {
+        this(id, name, url, types, segments, states, fields, preset, maxConcurrency, maxAttempts, enabled,
+                Routing.NONE);
+    }
 
     public Destination {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(routing, "routing");
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("a destination name is 1-100 characters");
         }
@@ -42,9 +52,13 @@ public record Destination(DestinationId id, String name, URI url, Set<HandOffTyp
         }
     }
 
-    /** Whether a hand-off of this type, about a lead of this segment in this state, is for this destination. */
-    public boolean takes(HandOffType type, Segment segment, Optional<String> state) {
+    /**
+     * Whether a hand-off of this type, about a lead of this segment in this state with this owner, is
+     * for this destination (its pool, if it has one, then decides which of the pool's gets it).
+     */
+    public boolean takes(HandOffType type, Segment segment, Optional<String> state, Optional<String> owner) {
         return enabled && types.contains(type) && (segments.isEmpty() || segments.contains(segment))
-                && (states.isEmpty() || state.map(s -> states.contains(s.toUpperCase(Locale.ROOT))).orElse(false));
+                && (states.isEmpty() || state.map(s -> states.contains(s.toUpperCase(Locale.ROOT))).orElse(false))
+                && routing.serves(owner);
     }
 }

@@ -1,37 +1,81 @@
 package io.attune.core.handoff;
 
+import io.attune.core.account.AccountState;
 import io.attune.core.event.Attributes;
 import io.attune.core.identity.Digests;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.Stage;
 import io.attune.core.lifecycle.Transition;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.scoring.TopReasons;
 import io.attune.core.workspace.WorkspaceId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Decides which destinations hear of a lead's move and what each may be told: a destination gets
- * the move if it takes that type, serves the lead's segment and territory (state), and receives only
- * the lead fields it lists. Pure: the same move gives the same messages, with the same ids.
+ * the move if it takes that type, serves the lead's segment, territory (state) and owner (see
+ * {@link LeadOwner}) and, if it is in a round-robin pool, is the one of its pool that gets the lead;
+ * it receives only the lead fields it lists. Pure but for the pools' turns and assignments, kept
+ * through {@link RoundRobin}: the same move, with the pools as they were, gives the same messages
+ * with the same ids.
  */
 public final class HandOffPlanner {
     private static final int REASONS = 5;
 
+    private final RoundRobin pools;
+
+    public HandOffPlanner(RoundRobin pools) {
+        this.pools = pools;
+    }
+
+    /** The hand-offs of a lead's move; {@code account} is the lead's account, if it has one. */
     public List<OutboundMessage> plan(WorkspaceId workspace, List<Destination> destinations, ScoringModel model,
-            LeadState lead, Transition transition) {
+            LeadState lead, Optional<AccountState> account, Transition transition) {
         Optional<HandOffType> type = HandOffType.reaching(transition.to());
-        if (type.isEmpty() || destinations.isEmpty()) {
+        if (type.isEmpty()) {
+            return List.of();
+        }
+        return plan(workspace, destinations, model, lead, account, type.get(), transition);
+    }
+
+    /**
+     * The escalation of an MQL that sales did not answer in time: {@code mql.sla_breached}, at the
+     * moment the SLA ran out, to the destinations that take it.
+     */
+    public List<OutboundMessage> planBreach(WorkspaceId workspace, List<Destination> destinations, ScoringModel model,
+            LeadState lead, Optional<AccountState> account, SlaTimer timer) {
+        Transition breach = new Transition(lead.id(), Stage.MQL, Stage.MQL, timer.dueAt(),
+                "not accepted or rejected by sales within the SLA (qualified " + timer.qualifiedAt() + ")",
+                new Actor.System("sales-sla"));
+        return plan(workspace, destinations, model, lead, account, HandOffType.MQL_SLA_BREACHED, breach);
+    }
+
+    private List<OutboundMessage> plan(WorkspaceId workspace, List<Destination> destinations, ScoringModel model,
+            LeadState lead, Optional<AccountState> account, HandOffType type, Transition transition) {
+        if (destinations.isEmpty()) {
             return List.of();
         }
         Optional<String> state = lead.traits().attributes().text("state");
+        Optional<String> owner = LeadOwner.of(lead, account);
+        Predicate<Destination> takes = destination -> destination.takes(type, lead.segment(), state, owner);
+        Set<DestinationId> chosen = chosenFromPools(workspace, destinations, lead, takes);
         List<OutboundMessage> messages = new ArrayList<>(1);
         for (Destination destination : destinations) {
-            if (!destination.takes(type.get(), lead.segment(), state)) {
+            boolean gets = destination.routing().pool().isPresent() ? chosen.contains(destination.id())
+                    : takes.test(destination);
+            if (!gets) {
                 continue;
             }
             Qualification score = Qualification.of(model, lead, transition.at());
@@ -39,10 +83,48 @@ public final class HandOffPlanner {
                     transition.cause(), transition.actor().describe(), lead.model(), score.fit(), score.engagement(),
                     TopReasons.of(model, lead.score(), transition.at(), REASONS),
                     lead.account().map(Object::toString), allowed(lead, destination));
-            messages.add(new OutboundMessage(id(workspace, destination, lead, type.get(), transition), destination.id(),
-                    lead.id().value(), type.get(), transition.at(), data));
+            messages.add(new OutboundMessage(id(workspace, destination, lead, type, transition), destination.id(),
+                    lead.id().value(), type, transition.at(), data));
         }
         return messages;
+    }
+
+    /** One destination of each pool: its enabled destinations in id order, for one taking the hand-off. */
+    private Set<DestinationId> chosenFromPools(WorkspaceId workspace, List<Destination> destinations, LeadState lead,
+            Predicate<Destination> takes) {
+        Map<Pool, List<Destination>> members = new TreeMap<>(Comparator.comparing(Pool::value));
+        for (Destination destination : destinations) {
+            destination.routing().pool().filter(pool -> destination.enabled()).ifPresent(pool ->
+                    members.computeIfAbsent(pool, p -> new ArrayList<>()).add(destination));
+        }
+        Set<DestinationId> chosen = new HashSet<>();
+        members.forEach((pool, destinationsOfPool) -> {
+            destinationsOfPool.sort(Comparator.comparing(destination -> destination.id().value()));
+            choose(workspace, pool, destinationsOfPool, lead, takes).ifPresent(chosen::add);
+        });
+        return chosen;
+    }
+
+    /**
+     * The destination of the pool that gets this hand-off: the one the pool gave the lead, while it is
+     * still an enabled member (if it does not take this hand-off, none does); otherwise the next in
+     * turn among those that take it, which the lead is given to from now on.
+     */
+    private Optional<DestinationId> choose(WorkspaceId workspace, Pool pool, List<Destination> members,
+            LeadState lead, Predicate<Destination> takes) {
+        Optional<DestinationId> assignee = pools.assignee(workspace, pool, lead.id());
+        Optional<Destination> holder = members.stream()
+                .filter(member -> assignee.filter(member.id()::equals).isPresent()).findFirst();
+        if (holder.isPresent()) {
+            return holder.filter(takes).map(Destination::id);
+        }
+        List<Destination> takers = members.stream().filter(takes).toList();
+        if (takers.isEmpty()) {
+            return Optional.empty();
+        }
+        DestinationId next = takers.get(pools.next(workspace, pool, takers.size())).id();
+        pools.assign(workspace, pool, lead.id(), next);
+        return Optional.of(next);
     }
 
     /** Only what the destination lists: traits by name, and {@code email} from the lead's traits. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The outbound event types a destination can subscribe to. */
 public enum HandOffType {
     LEAD_MQL("lead.mql"), LEAD_SQL("lead.sql"), LEAD_OPPORTUNITY("lead.opportunity"), LEAD_CUSTOMER("lead.customer"),
-    LEAD_RECYCLED("lead.recycled"), LEAD_DISQUALIFIED("lead.disqualified"), ACCOUNT_MQA("account.mqa");
+    LEAD_RECYCLED("lead.recycled"), LEAD_DISQUALIFIED("lead.disqualified"), MQL_SLA_BREACHED("mql.sla_breached"),
+    ACCOUNT_MQA("account.mqa");
 
     private final String wireName;
 

@@ -7,6 +7,7 @@ import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.Transition;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
@@ -45,4 +46,13 @@ public interface LeadQueries {
 
     /** Ids of the leads attached to an account. */
     List<LeadId> contacts(WorkspaceId workspace, AccountId account);
+
+    /** The lead's SLA timers, one per time it qualified, the latest first. */
+    List<SlaTimer> slaTimers(WorkspaceId workspace, LeadId lead);
+
+    /**
+     * Breached SLA timers, the most recent breach first; with {@code overdueOnly}, only those whose
+     * lead is still waiting for sales. {@code cursor} is the previous page's {@code next}.
+     */
+    Page<SlaTimer> breaches(WorkspaceId workspace, boolean overdueOnly, Optional<String> cursor, int limit);
 }

@@ -21,4 +21,10 @@ public interface Workspaces {
 
     /** Issues another API key; the secret is returned only here. */
     String issueApiKey(WorkspaceId workspace, Role role, String name, Instant at);
+
+    /** The workspace's settings; the defaults until it saves its own. */
+    WorkspaceSettings settings(WorkspaceId workspace);
+
+    /** Replaces the workspace's settings; they apply to what happens from now on. */
+    void saveSettings(WorkspaceId workspace, WorkspaceSettings settings, Instant at);
 }

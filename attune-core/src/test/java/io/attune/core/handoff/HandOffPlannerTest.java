@@ -33,7 +33,7 @@ class HandOffPlannerTest {
             .compile();
 
     private final InMemoryLeadBook book = new InMemoryLeadBook();
-    private final HandOffPlanner planner = new HandOffPlanner();
+    private final HandOffPlanner planner = new HandOffPlanner(new InMemoryRoundRobin());
 
     private LeadState mql() {
         RecordEvent record = new RecordEvent(WORKSPACE, TestModels.catalog(Segment.CONSUMER, CONSUMER), book,
@@ -61,7 +61,8 @@ class HandOffPlannerTest {
         LeadState lead = mql();
         Destination intake = destination("intake", Set.of(Segment.CONSUMER), Set.of(), Set.of("email", "firstName"));
 
-        List<OutboundMessage> messages = planner.plan(WORKSPACE, List.of(intake), CONSUMER, lead, toMql());
+        List<OutboundMessage> messages = planner.plan(WORKSPACE, List.of(intake), CONSUMER, lead, Optional.empty(),
+                toMql());
 
         assertThat(messages).singleElement().satisfies(message -> {
             assertThat(message.type()).isEqualTo(HandOffType.LEAD_MQL);
@@ -86,7 +87,7 @@ class HandOffPlannerTest {
                 new Destination(new DestinationId("paused"), "paused", URI.create("https://x.example/"),
                         Set.of(HandOffType.LEAD_MQL), Set.of(), Set.of(), Set.of(), Optional.empty(), 1, 1, false));
 
-        assertThat(planner.plan(WORKSPACE, destinations, CONSUMER, lead, toMql()))
+        assertThat(planner.plan(WORKSPACE, destinations, CONSUMER, lead, Optional.empty(), toMql()))
                 .extracting(message -> message.destination().value()).containsExactly("washington-intake");
     }
 
@@ -95,7 +96,7 @@ class HandOffPlannerTest {
         LeadState lead = mql();
         Destination intake = destination("intake", Set.of(), Set.of(), Set.of());
 
-        assertThat(planner.plan(WORKSPACE, List.of(intake), CONSUMER, lead, toMql()))
-                .isEqualTo(planner.plan(WORKSPACE, List.of(intake), CONSUMER, lead, toMql()));
+        assertThat(planner.plan(WORKSPACE, List.of(intake), CONSUMER, lead, Optional.empty(), toMql()))
+                .isEqualTo(planner.plan(WORKSPACE, List.of(intake), CONSUMER, lead, Optional.empty(), toMql()));
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.Pool;
+import io.attune.core.handoff.Routing;
 import io.attune.core.model.Segment;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
@@ -26,8 +28,10 @@ import java.util.regex.Pattern;
 final class DestinationBodies {
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
-    private static final Set<String> KEYS = Set.of("name", "url", "types", "segments", "states", "fields", "preset",
-            "maxConcurrency", "maxAttempts", "enabled");
+    private static final Pattern OWNER = Pattern.compile("\\S{1,100}");
+    private static final Pattern POOL = Pattern.compile("[a-z0-9-]{1,40}");
+    private static final Set<String> KEYS = Set.of("name", "url", "types", "segments", "states", "owners", "pool",
+            "fields", "preset", "maxConcurrency", "maxAttempts", "enabled");
 
     private DestinationBodies() {
     }
@@ -35,15 +39,18 @@ final class DestinationBodies {
     /** A destination as the API shows it; its secrets never. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DestinationBody(String id, String name, String url, List<String> types, List<String> segments,
-            List<String> states, List<String> fields, String preset, int maxConcurrency, int maxAttempts,
-            boolean enabled, List<String> secretFingerprints, String signingSecret) {
+            List<String> states, List<String> owners, String pool, List<String> fields, String preset,
+            int maxConcurrency, int maxAttempts, boolean enabled, List<String> secretFingerprints,
+            String signingSecret) {
 
         static DestinationBody of(Destination destination, List<String> fingerprints, String newSecret) {
             return new DestinationBody(destination.id().value(), destination.name(), destination.url().toString(),
                     destination.types().stream().map(HandOffType::wireName).sorted().toList(),
                     destination.segments().stream().map(Segment::wireName).sorted().toList(),
-                    destination.states().stream().sorted().toList(), destination.fields().stream().sorted().toList(),
-                    destination.preset().orElse(null), destination.maxConcurrency(), destination.maxAttempts(),
+                    destination.states().stream().sorted().toList(),
+                    destination.routing().owners().stream().sorted().toList(),
+                    destination.routing().pool().map(Pool::value).orElse(null),
+                    destination.fields().stream().sorted().toList(), destination.preset().orElse(null), destination.maxConcurrency(), destination.maxAttempts(),
                     destination.enabled(), fingerprints, newSecret);
         }
     }
@@ -79,6 +86,9 @@ final class DestinationBodies {
         Set<String> states = words(body, "states", problems,
                 word -> Optional.of(word.toUpperCase(Locale.ROOT)).filter(s -> STATE.matcher(s).matches()), false,
                 "a two-letter US state code");
+        Set<String> owners = words(body, "owners", problems, word -> Optional.of(word).filter(w ->
+                OWNER.matcher(w).matches()), false, "a CRM owner id: 1-100 characters without spaces");
+        Optional<Pool> pool = pool(body.path("pool"), problems);
         Set<String> fields = words(body, "fields", problems, word -> Optional.of(word).filter(w ->
                 FIELD.matcher(w).matches()), false, "a trait name (letters, digits, _ . -)");
         Optional<String> preset = body.hasNonNull("preset") ? Optional.of(body.path("preset").asText()) : Optional.empty();
@@ -99,7 +109,19 @@ final class DestinationBodies {
             throw invalid(problems);
         }
         return new Destination(id.orElseThrow(), name, url, types, segments, states, fields, preset, concurrency,
-                attempts, enabled);
+                attempts, enabled, new Routing(owners, pool));
+    }
+
+    private static Optional<Pool> pool(JsonNode node, List<Problem.InvalidParam> problems) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isTextual() && POOL.matcher(node.asText()).matches()) {
+            return Optional.of(new Pool(node.asText()));
+        }
+        problems.add(new Problem.InvalidParam("pool", "must be 1-40 lower-case letters, digits or '-': "
+                + "the round-robin pool it shares with the destinations naming the same one"));
+        return Optional.empty();
     }
 
     private static Optional<DestinationId> id(String raw, List<Problem.InvalidParam> problems) {

@@ -2,6 +2,7 @@ package io.attune.server.leads;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.attune.core.sla.SlaTimer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class LeadBodies {
     }
 
     /** A lead in the MQL queue, with when it last became an MQL. */
-    public record MqlSummary(@JsonUnwrapped LeadSummary lead, Instant qualifiedAt) {
+    public record MqlSummary(@JsonUnwrapped LeadSummary lead, Instant qualifiedAt, SlaBody sla) {
     }
 
     public record FitLine(String rule, String description, double points) {
@@ -54,7 +55,21 @@ public final class LeadBodies {
             String account, String model, Instant asOf, Score score, List<FitLine> fit,
             List<EngagementLine> engagement, List<LedgerEntry> explanation, Disqualification disqualification,
             List<IdentityBody> identities, List<String> roles, Map<String, Object> traits, Instant firstSeen,
-            Instant lastSeen, long events, Instant updatedAt, SalesBody sales) {
+            Instant lastSeen, long events, Instant updatedAt, SalesBody sales, SlaBody sla) {
+    }
+
+    /**
+     * The sales SLA of the lead's latest qualification: when it qualified, when sales had to answer
+     * by, and whether it did ({@code open}, {@code met}, {@code breached}, {@code void}); {@code overdue}
+     * while breached and still unanswered.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SlaBody(String lead, Instant qualifiedAt, Instant dueAt, String status, Instant breachedAt,
+            Instant closedAt, boolean overdue) {
+        public static SlaBody of(SlaTimer timer) {
+            return new SlaBody(timer.lead().value(), timer.qualifiedAt(), timer.dueAt(), timer.status().wireName(),
+                    timer.breachedAt().orElse(null), timer.closedAt().orElse(null), timer.overdue());
+        }
     }
 
     /** What sales did with the lead; {@code null} fields were never set. */

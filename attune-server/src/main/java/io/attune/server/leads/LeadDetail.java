@@ -17,14 +17,15 @@ import io.attune.core.scoring.RuleTally;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Numbers;
+import io.attune.server.leads.LeadBodies.BantBody;
 import io.attune.server.leads.LeadBodies.Disqualification;
 import io.attune.server.leads.LeadBodies.EngagementLine;
 import io.attune.server.leads.LeadBodies.FitLine;
 import io.attune.server.leads.LeadBodies.IdentityBody;
-import io.attune.server.leads.LeadBodies.BantBody;
 import io.attune.server.leads.LeadBodies.LeadDocument;
 import io.attune.server.leads.LeadBodies.MoneyBody;
 import io.attune.server.leads.LeadBodies.SalesBody;
+import io.attune.server.leads.LeadBodies.SlaBody;
 import io.attune.server.leads.LeadBodies.TransitionBody;
 import io.attune.server.leads.LeadBodies.Transitions;
 import io.attune.server.models.ModelLookup;
@@ -73,7 +74,8 @@ final class LeadDetail {
                 leads.identities(workspace, lead.id()).stream()
                         .map(identity -> new IdentityBody(identity.kind().wireName(), identity.value())).toList(),
                 List.copyOf(new TreeSet<>(lead.roles())), lead.traits().attributes().asMap(), lead.firstSeen(),
-                lead.lastSeen(), lead.events(), lead.updatedAt(), sales(lead.sales()));
+                lead.lastSeen(), lead.events(), lead.updatedAt(), sales(lead.sales()),
+                leads.slaTimers(workspace, lead.id()).stream().findFirst().map(SlaBody::of).orElse(null));
         if (found.mergedFrom().isPresent()) {
             ctx.header("Content-Location", "/api/leads/" + lead.id().value());
         }

@@ -18,6 +18,7 @@ import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
 import io.attune.server.http.QueryParams;
 import io.attune.server.leads.LeadBodies.MqlSummary;
+import io.attune.server.leads.LeadBodies.SlaBody;
 import io.attune.server.models.ModelLookup;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -73,7 +74,8 @@ final class LeadListing {
                 OptionalDouble.empty(), Optional.empty(), Optional.empty());
         Page<LeadState> page = page(workspace, filter, request, now);
         ctx.json(PageBody.of(page, lead -> new MqlSummary(LeadViews.summary(lead, lookup.get(lead.model()), now),
-                qualifiedAt(workspace, lead))));
+                qualifiedAt(workspace, lead), leads.slaTimers(workspace, lead.id()).stream().findFirst()
+                        .filter(timer -> timer.closedAt().isEmpty()).map(SlaBody::of).orElse(null))));
     }
 
     private Page<LeadState> page(WorkspaceId workspace, LeadFilter filter, PageRequest request, Instant now) {

@@ -223,6 +223,37 @@ abstract class DeliveryContract {
         assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
     }
 
+    @Test
+    void an_mql_sales_does_not_answer_in_time_is_escalated_once_shown_on_the_lead_and_listed() {
+        ApiClient.Reply settings = client.send("PUT", "/api/settings", headers(), bytes(Map.of("sla", Map.of(
+                "businessHours", 0.05, "timeZone", "America/New_York", "opens", "00:00", "closes", "24:00",
+                "workdays", List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")))));
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        destination("crm", Map.of("url", receiver.url().toString(), "types", List.of("lead.mql", "lead.sql", "mql.sla_breached")));
+
+        String lead = sendJourney("patient-42");
+
+        List<String> types = receiver.next(2).stream().map(DeliveryContract::type).toList();
+        assertThat(types).containsExactly("lead.mql", "mql.sla_breached");
+        JsonNode sla = api("/api/leads/" + lead).path("sla");
+        assertThat(sla.path("status").asText()).isEqualTo("breached");
+        assertThat(sla.path("overdue").asBoolean()).isTrue();
+        assertThat(Instant.parse(sla.path("dueAt").asText())).isEqualTo(
+                Instant.parse(sla.path("qualifiedAt").asText()).plus(Duration.ofMinutes(3)));
+        assertThat(api("/api/sla/breaches?overdue=true").path("items")).extracting(item -> item.path("lead").asText())
+                .containsExactly(lead);
+
+        ApiClient.Reply accepted = post("/api/leads/" + lead + "/accept", """
+                {"budget":"self-pay","authority":"self","need":"anxiety care","timeline":"this month",
+                 "user":"intake-1"}""");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        assertThat(api("/api/sla/breaches?overdue=true").path("items")).isEmpty();
+        assertThat(api("/api/sla/breaches").path("items")).extracting(item -> item.path("overdue").asBoolean())
+                .containsExactly(false);
+        assertThat(receiver.next(1).stream().map(DeliveryContract::type)).containsExactly("lead.sql");
+    }
+
     private JsonNode destination(String id, Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
         body.put("name", "CRM " + id);

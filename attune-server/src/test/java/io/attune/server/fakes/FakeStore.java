@@ -24,6 +24,7 @@ public final class FakeStore {
     private final RecordingIntake intake = new RecordingIntake(tenants::get);
     private final InMemoryDestinations destinations = new InMemoryDestinations();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final InMemoryOutcomes outcomes = new InMemoryOutcomes();
 
     /** A workspace with an admin and a read key, scoring with the {@code active} ones of {@code models}. */
     public Tenant tenant(String name, Segment defaultSegment, List<StoredModel> stored, Instant at) {
@@ -59,6 +60,10 @@ public final class FakeStore {
 
     public InMemoryOutbox outbox() {
         return outbox;
+    }
+
+    public InMemoryOutcomes outcomes() {
+        return outcomes;
     }
 
     /** Sales actions, applied to the tenant's leads at once. */

@@ -13,6 +13,7 @@ import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
 import io.attune.core.scoring.Qualification;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -36,12 +38,15 @@ import java.util.function.Predicate;
  *   <li>score bounds compare fit + engagement decayed to {@code now} (engagement never below zero),
  *       inclusively; {@code updatedSince} is inclusive on the lead's {@code updatedAt};
  *   <li>{@code transitions} lists the lead's own and those of leads merged into it, in recording order;
- *   <li>{@code contacts} are the live leads attached to the account, by id.
+ *   <li>{@code contacts} are the live leads attached to the account, by id;
+ *   <li>{@code slaTimers} are the lead's own, latest qualification first; {@code breaches} are breached
+ *       timers, latest breach first (then lead id and qualification, descending).
  * </ul>
  */
 public final class InMemoryLeadQueries implements LeadQueries {
     private final ModelRegistry models;
     private final Map<WorkspaceId, Tenant> tenants = new ConcurrentHashMap<>();
+    private final Map<WorkspaceId, List<SlaTimer>> timers = new ConcurrentHashMap<>();
 
     public InMemoryLeadQueries(ModelRegistry models) {
         this.models = models;
@@ -133,6 +138,47 @@ public final class InMemoryLeadQueries implements LeadQueries {
         return book(workspace).map(book -> book.leads().stream()
                 .filter(lead -> lead.account().filter(account::equals).isPresent())
                 .map(LeadState::id).sorted().toList()).orElse(List.of());
+    }
+
+    /** Keeps an SLA timer as the writer would have written it; nothing in memory opens timers by itself. */
+    public void addTimer(WorkspaceId workspace, SlaTimer timer) {
+        timers.computeIfAbsent(workspace, id -> new CopyOnWriteArrayList<>()).add(timer);
+    }
+
+    @Override
+    public List<SlaTimer> slaTimers(WorkspaceId workspace, LeadId lead) {
+        return timers.getOrDefault(workspace, List.of()).stream().filter(timer -> timer.lead().equals(lead))
+                .sorted(Comparator.comparing(SlaTimer::qualifiedAt).reversed()).toList();
+    }
+
+    @Override
+    public Page<SlaTimer> breaches(WorkspaceId workspace, boolean overdueOnly, Optional<String> cursor, int limit) {
+        Comparator<SlaTimer> newestFirst = Comparator.comparing((SlaTimer timer) -> timer.breachedAt().orElseThrow())
+                .thenComparing(SlaTimer::lead).thenComparing(SlaTimer::qualifiedAt).reversed();
+        List<SlaTimer> all = timers.getOrDefault(workspace, List.of()).stream()
+                .filter(timer -> timer.status() == SlaTimer.Status.BREACHED)
+                .filter(timer -> !overdueOnly || timer.overdue()).sorted(newestFirst).toList();
+        int from = 0;
+        if (cursor.isPresent()) {
+            from = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (breachKey(all.get(i)).equals(cursor.get())) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw new IllegalArgumentException("not a cursor this store issued");
+            }
+        }
+        List<SlaTimer> items = all.subList(from, Math.min(all.size(), from + limit));
+        Optional<String> next = from + limit < all.size() ? Optional.of(breachKey(items.get(items.size() - 1)))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    private static String breachKey(SlaTimer timer) {
+        return timer.breachedAt().orElseThrow().toEpochMilli() + "/" + timer.lead().value() + "/"
+                + timer.qualifiedAt().toEpochMilli();
     }
 
     private Optional<InMemoryLeadBook> book(WorkspaceId workspace) {

@@ -6,10 +6,12 @@ import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.Role;
 import io.attune.core.workspace.Workspace;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryWorkspaces implements Workspaces {
     private final SecureRandom random = new SecureRandom();
     private final Map<WorkspaceId, Workspace> workspaces = new LinkedHashMap<>();
+    private final Map<WorkspaceId, WorkspaceSettings> settings = new HashMap<>();
     private final Map<String, WorkspaceId> writeKeys = new ConcurrentHashMap<>();
     private final Map<String, Principal> apiKeys = new ConcurrentHashMap<>();
 
@@ -64,6 +67,16 @@ public final class InMemoryWorkspaces implements Workspaces {
         String key = secret("ak_");
         apiKeys.put(key, new Principal(workspace, role, name));
         return key;
+    }
+
+    @Override
+    public synchronized WorkspaceSettings settings(WorkspaceId workspace) {
+        return settings.getOrDefault(workspace, WorkspaceSettings.DEFAULT);
+    }
+
+    @Override
+    public synchronized void saveSettings(WorkspaceId workspace, WorkspaceSettings saved, Instant at) {
+        settings.put(workspace, saved);
     }
 
     private String secret(String prefix) {

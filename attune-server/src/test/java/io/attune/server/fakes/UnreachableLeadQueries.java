@@ -10,6 +10,7 @@ import io.attune.core.lifecycle.Transition;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
@@ -75,6 +76,16 @@ public final class UnreachableLeadQueries implements LeadQueries {
 
     @Override
     public List<LeadId> contacts(WorkspaceId workspace, AccountId account) {
+        throw failure();
+    }
+
+    @Override
+    public List<SlaTimer> slaTimers(WorkspaceId workspace, LeadId lead) {
+        throw failure();
+    }
+
+    @Override
+    public Page<SlaTimer> breaches(WorkspaceId workspace, boolean overdueOnly, Optional<String> cursor, int limit) {
         throw failure();
     }
 }

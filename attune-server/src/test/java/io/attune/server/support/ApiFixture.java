@@ -20,7 +20,10 @@ import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
+import io.attune.server.outcomes.OutcomeRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
+import io.attune.server.settings.SettingsRoutes;
+import io.attune.server.sla.SlaRoutes;
 import io.attune.server.webhook.PresetFiles;
 import io.attune.store.model.YamlModels;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -110,17 +113,19 @@ public final class ApiFixture {
 
     /**
      * The app over this fixture's fakes, its clock fixed at {@link #NOW}, with Segment ingestion, the
-     * sales feedback routes, and the destination and outbox routes (over {@link FakeStore#destinations()}
-     * and {@link FakeStore#outbox()}, with the shipped presets) mounted as the server's wiring mounts
-     * them; not started.
+     * sales feedback and outcomes routes, and the destination and outbox routes (over
+     * {@link FakeStore#destinations()} and {@link FakeStore#outbox()}, with the shipped presets) mounted
+     * as the server's wiring mounts them; not started.
      */
     public HttpApp app(PrometheusMeterRegistry metrics) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.intake());
         return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), () -> true, metrics,
                 clock, List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.actions(), clock),
+                        new OutcomeRoutes(store.leads(), store.outcomes(), store.actions(), clock),
                         new DestinationRoutes(store.destinations(), new PresetFiles(), clock),
-                        new OutboxRoutes(store.outbox(), clock)));
+                        new OutboxRoutes(store.outbox(), clock), new SettingsRoutes(store.workspaces(), clock),
+                        new SlaRoutes(store.leads())));
     }
 
     /** The app started on a free loopback port. */

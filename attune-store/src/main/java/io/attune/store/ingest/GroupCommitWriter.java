@@ -1,25 +1,32 @@
 package io.attune.store.ingest;
 
+import io.attune.core.account.AccountState;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.HandOffPlanner;
 import io.attune.core.ingest.ActionIntake;
 import io.attune.core.ingest.ApplyLeadAction;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
-import io.attune.core.handoff.Destination;
-import io.attune.core.handoff.HandOffPlanner;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.ActionOutcome;
 import io.attune.core.lifecycle.LeadAction;
-import io.attune.core.lifecycle.LifecyclePolicy;
+import io.attune.core.lifecycle.Stage;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
-import io.attune.core.model.ScoringModel;
 import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.sla.BreachIntake;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.WorkspaceSettings;
+import io.attune.core.workspace.Workspaces;
 import io.attune.store.db.Database;
 import io.attune.store.outbox.JdbcDestinations;
+import io.attune.store.outbox.JdbcRoundRobin;
+import io.attune.store.sla.SlaTimerWrites;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,15 +52,15 @@ import org.slf4j.LoggerFactory;
  * commit. If a group fails, its submissions are retried one by one so that one bad submission
  * cannot fail the others.
  */
-public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoCloseable {
+public final class GroupCommitWriter implements EventIntake, ActionIntake, BreachIntake, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final Database database;
     private final ModelRegistry models;
     private final WriterSettings settings;
     private final LeadScoring scoring = new LeadScoring();
-    private final HandOffPlanner planner = new HandOffPlanner();
     private final JdbcDestinations destinations;
+    private final Workspaces workspaces;
     private final WriterCache cache;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
@@ -60,8 +68,8 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
     private final Thread thread;
     private volatile boolean closing;
 
-    /** What the writer is asked to do: record events, or apply a sales action, for one workspace. */
-    private sealed interface Work permits Events, Action {
+    /** What the writer is asked to do, for one workspace: record events, apply a sales action, settle an SLA timer. */
+    private sealed interface Work permits Events, Action, Settle {
         WorkspaceId workspace();
 
         /** How much of a group this takes, in events. */
@@ -96,11 +104,25 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
         }
     }
 
+    private record Settle(WorkspaceId workspace, SlaTimer timer, CompletableFuture<Optional<SlaTimer.Status>> done)
+            implements Work {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
     public GroupCommitWriter(Database database, ModelRegistry models, JdbcDestinations destinations,
-            WriterSettings settings) {
+            Workspaces workspaces, WriterSettings settings) {
         this.database = database;
         this.models = models;
         this.destinations = destinations;
+        this.workspaces = workspaces;
         this.settings = settings;
         this.cache = new WriterCache(settings.leadCache());
         this.sequence = new AtomicLong(lastSequence(database));
@@ -147,6 +169,19 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
         }
         queuedEvents.incrementAndGet();
         queue.add(new Action(workspace, action, done));
+        return done;
+    }
+
+    /** Overdue timers are few and must be settled: they always queue. */
+    @Override
+    public CompletionStage<Optional<SlaTimer.Status>> settle(WorkspaceId workspace, SlaTimer timer) {
+        CompletableFuture<Optional<SlaTimer.Status>> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the writer is closing"));
+            return done;
+        }
+        queuedEvents.incrementAndGet();
+        queue.add(new Settle(workspace, timer, done));
         return done;
     }
 
@@ -209,10 +244,12 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
             connection.setAutoCommit(false);
             try {
                 List<Runnable> completions = new ArrayList<>(group.size());
+                SlaTimerWrites timers = new SlaTimerWrites(connection);
+                HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
                 for (Work work : group) {
                     JdbcLeadBook book = books.computeIfAbsent(work.workspace(), workspace ->
                             new JdbcLeadBook(connection, workspace, cache, models, sequence::incrementAndGet, true));
-                    completions.add(perform(work, book));
+                    completions.add(perform(work, book, timers, planner));
                 }
                 for (JdbcLeadBook book : books.values()) {
                     book.flush();
@@ -230,39 +267,83 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, AutoC
     }
 
     /** Does one piece of work in the group's transaction; what it returns completes it after the commit. */
-    private Runnable perform(Work work, JdbcLeadBook book) throws SQLException {
+    private Runnable perform(Work work, JdbcLeadBook book, SlaTimerWrites timers, HandOffPlanner planner)
+            throws SQLException {
         ModelCatalog catalog = models.catalog(work.workspace());
+        WorkspaceSettings settings = workspaces.settings(work.workspace());
         if (work instanceof Action action) {
-            ActionOutcome outcome = new ApplyLeadAction(catalog, book, LifecyclePolicy.DEFAULT).apply(action.action());
+            ActionOutcome outcome = new ApplyLeadAction(catalog, book, settings.lifecycle()).apply(action.action());
             if (outcome instanceof ActionOutcome.Applied applied) {
-                handOff(work.workspace(), book, applied.lead(), List.of(applied.transition()));
+                afterMoves(work.workspace(), settings, book, timers, planner, applied.lead(),
+                        List.of(applied.transition()));
             }
             return () -> action.done().complete(outcome);
         }
+        if (work instanceof Settle settle) {
+            Optional<SlaTimer.Status> settled = settle(settle, book, timers, planner);
+            return () -> settle.done().complete(settled);
+        }
         Events events = (Events) work;
         book.expect(events.events());
-        RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring);
+        RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring, settings.lifecycle());
         List<Recorded> recorded = new ArrayList<>(events.events().size());
         for (EncodedEvent event : events.events()) {
             Recorded result = record.record(event.incoming().event());
             if (result instanceof Recorded.Accepted accepted && !accepted.transitions().isEmpty()) {
-                handOff(work.workspace(), book, book.lead(accepted.lead()).orElseThrow(), accepted.transitions());
+                afterMoves(work.workspace(), settings, book, timers, planner,
+                        book.lead(accepted.lead()).orElseThrow(), accepted.transitions());
             }
             recorded.add(result);
         }
         return () -> events.done().complete(recorded);
     }
 
-    /** Writes the hand-offs of a lead's moves to the outbox, in the same transaction as the moves. */
-    private void handOff(WorkspaceId workspace, JdbcLeadBook book, LeadState lead, List<Transition> moves) {
+    /**
+     * What follows a lead's moves in the same transaction: its SLA timer opens when it becomes an
+     * MQL and closes when it moves on, and its hand-offs are written to the outbox.
+     */
+    private void afterMoves(WorkspaceId workspace, WorkspaceSettings settings, JdbcLeadBook book,
+            SlaTimerWrites timers, HandOffPlanner planner, LeadState lead, List<Transition> moves)
+            throws SQLException {
+        for (Transition move : moves) {
+            if (move.from() == Stage.MQL && move.to() != Stage.MQL) {
+                timers.close(workspace, lead.id(), move.at());
+            }
+            if (move.to() == Stage.MQL) {
+                timers.open(workspace, lead.id(), move.at(), settings.sla().dueAt(move.at()));
+            }
+        }
         List<Destination> targets = destinations.destinations(workspace);
         if (targets.isEmpty()) {
             return;
         }
         ScoringModel model = models.model(workspace, lead.model()).orElseThrow().model();
+        Optional<AccountState> account = lead.account().flatMap(book::account);
         for (Transition move : moves) {
-            planner.plan(workspace, targets, model, lead, move).forEach(book::enqueue);
+            planner.plan(workspace, targets, model, lead, account, move).forEach(book::enqueue);
         }
+    }
+
+    /**
+     * An overdue timer: breached and escalated to the destinations that take {@code mql.sla_breached}
+     * if its lead is still an MQL, void if the lead is gone (merged into another, whose own timer runs).
+     */
+    private Optional<SlaTimer.Status> settle(Settle settle, JdbcLeadBook book, SlaTimerWrites timers,
+            HandOffPlanner planner) throws SQLException {
+        SlaTimer timer = settle.timer();
+        Optional<LeadState> lead = book.lead(timer.lead()).filter(state -> state.stage() == Stage.MQL);
+        SlaTimer.Status status = lead.isPresent() ? SlaTimer.Status.BREACHED : SlaTimer.Status.VOID;
+        if (!timers.settle(settle.workspace(), timer, status, lead.isPresent() ? Optional.empty()
+                : Optional.of(timer.dueAt()))) {
+            return Optional.empty();
+        }
+        if (lead.isPresent()) {
+            List<Destination> targets = destinations.destinations(settle.workspace());
+            ScoringModel model = models.model(settle.workspace(), lead.get().model()).orElseThrow().model();
+            planner.planBreach(settle.workspace(), targets, model, lead.get(),
+                    lead.get().account().flatMap(book::account), timer).forEach(book::enqueue);
+        }
+        return Optional.of(status);
     }
 
     /** Stops taking submissions, writes what is queued, and stops the writer thread. */

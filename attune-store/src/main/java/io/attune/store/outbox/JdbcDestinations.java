@@ -5,6 +5,8 @@ import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.Destinations;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.Pool;
+import io.attune.core.handoff.Routing;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.db.Database;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class JdbcDestinations implements Destinations {
     private static final String COLUMNS = "destination_id, name, url, types, segments, states, fields, preset, "
-            + "max_concurrency, max_attempts, enabled";
+            + "max_concurrency, max_attempts, enabled, owners, pool";
 
     private final Database database;
     private final Map<WorkspaceId, List<Destination>> cache = new ConcurrentHashMap<>();
@@ -61,12 +63,14 @@ public final class JdbcDestinations implements Destinations {
     public void save(WorkspaceId workspace, Destination destination, List<String> secrets, Instant at) {
         database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO destinations (workspace_id, "
                         + "destination_id, name, url, types, segments, states, fields, preset, secrets, max_concurrency, "
-                        + "max_attempts, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "max_attempts, enabled, created_at, owners, pool) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (workspace_id, destination_id) DO UPDATE SET name = excluded.name, "
                         + "url = excluded.url, types = excluded.types, segments = excluded.segments, "
                         + "states = excluded.states, fields = excluded.fields, preset = excluded.preset, "
                         + "secrets = excluded.secrets, max_concurrency = excluded.max_concurrency, "
-                        + "max_attempts = excluded.max_attempts, enabled = excluded.enabled")
+                        + "max_attempts = excluded.max_attempts, enabled = excluded.enabled, "
+                        + "owners = excluded.owners, pool = excluded.pool")
                 .bind(0, workspace.value()).bind(1, destination.id().value()).bind(2, destination.name())
                 .bind(3, destination.url().toString())
                 .bind(4, join(destination.types(), HandOffType::wireName))
@@ -75,7 +79,9 @@ public final class JdbcDestinations implements Destinations {
                 .bind(7, join(destination.fields(), Function.identity()))
                 .bind(8, destination.preset().orElse(null)).bind(9, String.join(" ", secrets))
                 .bind(10, destination.maxConcurrency()).bind(11, destination.maxAttempts())
-                .bind(12, destination.enabled() ? 1 : 0).bind(13, at.toEpochMilli()).execute());
+                .bind(12, destination.enabled() ? 1 : 0).bind(13, at.toEpochMilli())
+                .bind(14, join(destination.routing().owners(), Function.identity()))
+                .bind(15, destination.routing().pool().map(Pool::value).orElse(null)).execute());
         cache.remove(workspace);
     }
 
@@ -96,10 +102,12 @@ public final class JdbcDestinations implements Destinations {
         return new Destination(new DestinationId(rs.getString("destination_id")), rs.getString("name"),
                 URI.create(rs.getString("url")), types, segments, new LinkedHashSet<>(split(rs.getString("states"))),
                 new LinkedHashSet<>(split(rs.getString("fields"))), Optional.ofNullable(rs.getString("preset")),
-                rs.getInt("max_concurrency"), rs.getInt("max_attempts"), rs.getInt("enabled") == 1);
+                rs.getInt("max_concurrency"), rs.getInt("max_attempts"), rs.getInt("enabled") == 1,
+                new Routing(new LinkedHashSet<>(split(rs.getString("owners"))),
+                        Optional.ofNullable(rs.getString("pool")).map(Pool::new)));
     }
 
-    /** Lists are kept as space-separated words: every value (ids, names, states, secrets) is a single word. */
+    /** Lists are kept as space-separated words: every value (ids, names, states, owners, secrets) is a single word. */
     private static <T> String join(Set<T> values, Function<T, String> name) {
         return values.stream().map(name).sorted().collect(Collectors.joining(" "));
     }

@@ -17,11 +17,13 @@ import io.attune.core.model.StoredModel;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
 import io.attune.store.db.Database;
+import io.attune.store.sla.SlaTimerRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,6 +210,46 @@ public final class JdbcLeadQueries implements LeadQueries {
 
     private static String toCursor(String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<SlaTimer> slaTimers(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + SlaTimerRows.COLUMNS
+                        + " FROM sla_timers WHERE workspace_id = ? AND lead_id = ? ORDER BY qualified_at DESC")
+                .bind(0, workspace.value()).bind(1, lead.value()).map((rs, ctx) -> SlaTimerRows.timer(rs)).list());
+    }
+
+    @Override
+    public Page<SlaTimer> breaches(WorkspaceId workspace, boolean overdueOnly, Optional<String> cursor, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + SlaTimerRows.COLUMNS + " FROM sla_timers "
+                + "WHERE workspace_id = :workspace AND status = 'breached'");
+        if (overdueOnly) {
+            sql.append(" AND closed_at IS NULL");
+        }
+        Optional<String[]> after = cursor.map(JdbcLeadQueries::fromCursor).map(JdbcLeadQueries::breachKey);
+        after.ifPresent(key -> sql.append(" AND (breached_at < :breached OR (breached_at = :breached AND "
+                + "(lead_id < :lead OR (lead_id = :lead AND qualified_at < :qualified))))"));
+        sql.append(" ORDER BY breached_at DESC, lead_id DESC, qualified_at DESC LIMIT :limit");
+        List<SlaTimer> rows = database.jdbi().withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString()).bind("workspace", workspace.value())
+                    .bind("limit", limit + 1);
+            after.ifPresent(key -> query.bind("breached", Long.parseLong(key[0])).bind("lead", key[1])
+                    .bind("qualified", Long.parseLong(key[2])));
+            return query.map((rs, ctx) -> SlaTimerRows.timer(rs)).list();
+        });
+        List<SlaTimer> page = rows.subList(0, Math.min(limit, rows.size()));
+        Optional<String> next = rows.size() > limit ? Optional.of(toCursor(page.get(limit - 1).breachedAt()
+                .orElseThrow().toEpochMilli() + "/" + page.get(limit - 1).lead().value() + "/"
+                + page.get(limit - 1).qualifiedAt().toEpochMilli())) : Optional.empty();
+        return new Page<>(page, next);
+    }
+
+    private static String[] breachKey(String decoded) {
+        String[] key = decoded.split("/", 3);
+        if (key.length != 3 || !key[0].matches("\\d{1,19}") || !key[2].matches("\\d{1,19}")) {
+            throw new InvalidCursorException(decoded);
+        }
+        return key;
     }
 
     /** An opaque cursor back to the id it encodes; a cursor that does not decode is a bad request. */

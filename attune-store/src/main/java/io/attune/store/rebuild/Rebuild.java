@@ -92,8 +92,10 @@ public final class Rebuild {
             }
             JdbcLeadBook book = new JdbcLeadBook(connection, workspace, cache, models, () -> replaying[0],
                     false);
-            RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring);
-            ApplyLeadAction apply = new ApplyLeadAction(models.catalog(workspace), book, LifecyclePolicy.DEFAULT);
+            // Today's settings: a rebuild after the recycle fraction changed recycles past leads with the new one.
+            LifecyclePolicy policy = workspaces.settings(workspace).lifecycle();
+            RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring, policy);
+            ApplyLeadAction apply = new ApplyLeadAction(models.catalog(workspace), book, policy);
             for (Logged logged : chunk) {
                 replaying[0] = logged.seq();
                 if (logged.action() != null) {

@@ -7,6 +7,7 @@ import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.Role;
 import io.attune.core.workspace.Workspace;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
 import io.attune.store.db.Database;
 import io.attune.store.model.JdbcModelRegistry;
@@ -33,6 +34,7 @@ public final class JdbcWorkspaces implements Workspaces {
     private final Clock clock;
     private final Map<String, Remembered<WorkspaceId>> writeKeys = new ConcurrentHashMap<>();
     private final Map<String, Remembered<Principal>> apiKeys = new ConcurrentHashMap<>();
+    private final Map<String, Remembered<WorkspaceSettings>> settings = new ConcurrentHashMap<>();
 
     private record Remembered<T>(T value, Instant until) {
     }
@@ -108,6 +110,24 @@ public final class JdbcWorkspaces implements Workspaces {
         String key = "ak_" + secret(24);
         database.jdbi().useHandle(handle -> insertKey(handle, workspace, role, name, key, at));
         return key;
+    }
+
+    @Override
+    public WorkspaceSettings settings(WorkspaceId workspace) {
+        return remembered(settings, workspace.value(), () -> Optional.of(database.jdbi().withHandle(handle ->
+                handle.createQuery("SELECT settings FROM workspace_settings WHERE workspace_id = ?")
+                        .bind(0, workspace.value()).mapTo(String.class).findOne()
+                        .map(SettingsJson::decode).orElse(WorkspaceSettings.DEFAULT)))).orElseThrow();
+    }
+
+    @Override
+    public void saveSettings(WorkspaceId workspace, WorkspaceSettings saved, Instant at) {
+        String json = SettingsJson.encode(saved);
+        database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO workspace_settings (workspace_id, "
+                        + "settings, updated_at) VALUES (?, ?, ?) ON CONFLICT (workspace_id) DO UPDATE SET "
+                        + "settings = excluded.settings, updated_at = excluded.updated_at")
+                .bind(0, workspace.value()).bind(1, json).bind(2, at.toEpochMilli()).execute());
+        settings.remove(workspace.value());
     }
 
     private void insertKey(org.jdbi.v3.core.Handle handle, WorkspaceId workspace, Role role, String name, String key,

@@ -1,6 +1,7 @@
 package io.attune.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.Destination;
@@ -15,19 +16,28 @@ import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.ActionOutcome;
 import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.Bant;
 import io.attune.core.lifecycle.LeadAction;
+import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.lifecycle.RejectionReason;
 import io.attune.core.lifecycle.SalesAction;
 import io.attune.core.lifecycle.Stage;
+import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.scoring.Qualification;
+import io.attune.core.sla.BusinessCalendar;
+import io.attune.core.sla.SalesSla;
+import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.store.Store;
 import io.attune.store.ingest.GroupCommitWriter;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -146,7 +156,7 @@ abstract class StoreContract {
     @Test
     void a_saturated_writer_refuses_with_a_retry_hint_and_records_nothing_refused() throws Exception {
         try (GroupCommitWriter writer = new GroupCommitWriter(store.database(), store.models(), store.destinations(),
-                new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
+                store.workspaces(), new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
              java.sql.Connection blocker = store.database().connection()) {
             // Hold the write lock so that admitted submissions stay queued while the third arrives.
             blocker.setAutoCommit(false);
@@ -258,6 +268,89 @@ abstract class StoreContract {
         assertThat(store.outbox().due(now.plusSeconds(60), 10)).hasSize(1);
         WorkspaceId other = store.workspaces().create("Other", Segment.CONSUMER, T0).workspace().id();
         assertThat(store.outbox().attempts(other, mqlMessage)).isEmpty();
+    }
+
+    @Test
+    void an_mql_runs_an_sla_timer_that_is_met_in_time_or_breached_and_escalated_once() throws Exception {
+        store.workspaces().saveSettings(workspace, new WorkspaceSettings(LifecyclePolicy.DEFAULT,
+                new SalesSla(Duration.ofMinutes(1), BusinessCalendar.DEFAULT)), T0);
+        store.destinations().save(workspace, new Destination(new DestinationId("sales-ops"), "Sales ops",
+                URI.create("https://ops.example.org/hooks"), Set.of(HandOffType.MQL_SLA_BREACHED), Set.of(), Set.of(),
+                Set.of(), Optional.empty(), 1, 3, true), List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
+        LeadState late = qualify("user-7");
+        SlaTimer running = store.queries().slaTimers(workspace, late.id()).get(0);
+        Instant qualifiedAt = store.queries().transitions(workspace, late.id()).get(0).at();
+        assertThat(running.status()).isEqualTo(SlaTimer.Status.OPEN);
+        assertThat(running.qualifiedAt()).isEqualTo(qualifiedAt);
+        assertThat(running.dueAt()).isEqualTo(qualifiedAt.plus(Duration.ofMinutes(1)));
+        store.workspaces().saveSettings(workspace, new WorkspaceSettings(LifecyclePolicy.DEFAULT,
+                new SalesSla(Duration.ofHours(8), BusinessCalendar.DEFAULT)), T0);
+        LeadState answered = qualify("user-8");
+
+        assertThat(store.overdueTimers().due(running.dueAt().minusMillis(1), 10)).isEmpty();
+        assertThat(store.overdueTimers().due(running.dueAt(), 10)).extracting(due -> due.timer().lead())
+                .containsExactly(late.id());
+        assertThat(store.writer().settle(workspace, running).toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .contains(SlaTimer.Status.BREACHED);
+        assertThat(store.writer().settle(workspace, running).toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .as("settled once").isEmpty();
+        assertThat(store.outbox().due(T0.plusSeconds(7200), 10)).singleElement().satisfies(pending -> {
+            assertThat(pending.message().type()).isEqualTo(HandOffType.MQL_SLA_BREACHED);
+            assertThat(pending.message().subject()).isEqualTo(late.id().value());
+            assertThat(pending.message().at()).isEqualTo(running.dueAt());
+        });
+        assertThat(store.queries().breaches(workspace, true, Optional.empty(), 10).items())
+                .extracting(SlaTimer::lead).containsExactly(late.id());
+
+        act(late, new SalesAction.Accept(BANT));
+        act(answered, new SalesAction.Accept(BANT));
+
+        assertThat(store.queries().slaTimers(workspace, late.id())).singleElement().satisfies(timer -> {
+            assertThat(timer.status()).isEqualTo(SlaTimer.Status.BREACHED);
+            assertThat(timer.breachedAt()).contains(running.dueAt());
+            assertThat(timer.closedAt()).contains(T0.plusSeconds(3600));
+        });
+        assertThat(store.queries().slaTimers(workspace, answered.id())).singleElement().satisfies(timer -> {
+            assertThat(timer.status()).isEqualTo(SlaTimer.Status.MET);
+            assertThat(timer.dueAt()).isAfter(T0.plus(Duration.ofHours(8)));
+        });
+        assertThat(store.queries().breaches(workspace, true, Optional.empty(), 10).items()).isEmpty();
+        assertThat(store.queries().breaches(workspace, false, Optional.empty(), 10).items())
+                .extracting(SlaTimer::lead).containsExactly(late.id());
+        assertThat(store.overdueTimers().due(T0.plus(Duration.ofDays(30)), 10)).isEmpty();
+    }
+
+    @Test
+    void a_workspace_s_recycle_setting_decides_how_much_engagement_a_recycled_lead_keeps() throws Exception {
+        store.workspaces().saveSettings(workspace, new WorkspaceSettings(new LifecyclePolicy(0.5, Duration.ofDays(7)),
+                SalesSla.DEFAULT), T0);
+        LeadState mql = qualify("user-7");
+
+        act(mql, new SalesAction.Reject(RejectionReason.NOT_READY, Optional.empty()));
+
+        LeadState recycled = store.queries().lead(workspace, mql.id()).orElseThrow();
+        assertThat(recycled.stage()).isEqualTo(Stage.RECYCLED);
+        ScoringModel model = store.models().model(workspace, mql.model()).orElseThrow().model();
+        Instant at = T0.plusSeconds(3600);
+        assertThat(Qualification.of(model, recycled, at).engagement())
+                .isCloseTo(Qualification.of(model, mql, at).engagement() * 0.5, within(1e-9))
+                .isPositive();
+        assertThat(store.workspaces().settings(workspace).lifecycle().quietPeriod()).isEqualTo(Duration.ofDays(7));
+    }
+
+    private static final Bant BANT = new Bant("self-pay", "self", "anxiety care", "this month");
+
+    /** Records the journey that makes a consumer MQL in California. */
+    private LeadState qualify(String userId) throws Exception {
+        record(Events.identify(userId + "-1", userId, null, Map.of("email", userId + "@gmail.com", "state", "CA",
+                        "age", 40), T0),
+                Events.track(userId + "-2", userId, null, "Insurance Check Completed", T0.plusSeconds(60)),
+                Events.track(userId + "-3", userId, null, "Intake Started", T0.plusSeconds(120)),
+                Events.track(userId + "-4", userId, null, "Appointment Booked", T0.plusSeconds(180)));
+        LeadState lead = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, userId))
+                .orElseThrow();
+        assertThat(lead.stage()).isEqualTo(Stage.MQL);
+        return lead;
     }
 
     private ActionOutcome act(LeadState lead, SalesAction action) throws Exception {
