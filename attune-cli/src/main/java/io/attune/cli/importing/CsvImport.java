@@ -2,19 +2,16 @@ package io.attune.cli.importing;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.attune.cli.importing.RejectFile.Reject;
 import io.attune.server.ingest.SegmentLimits;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +43,6 @@ public final class CsvImport {
     }
 
     private record Row(long line, List<String> cells) {
-    }
-
-    private record Reject(long line, List<String> cells, String reason) {
     }
 
     public Summary run(Path csv, Path rejectFile, MessageSink sink) throws Exception {
@@ -117,7 +111,7 @@ public final class CsvImport {
             }
             accepted += flush(sink, pending, messages, rejects);
         }
-        writeRejects(rejectFile, header, rejects);
+        RejectFile.write(rejectFile, separator, header, rejects);
         return new Summary(rows, accepted, rejects.size(), rejectFile);
     }
 
@@ -144,22 +138,5 @@ public final class CsvImport {
         pending.clear();
         messages.clear();
         return accepted;
-    }
-
-    /** {@code line}, {@code reason} and the file's own header; then each rejected row as it was read. */
-    private void writeRejects(Path file, List<String> header, List<Reject> rejects) throws IOException {
-        rejects.sort(Comparator.comparingLong(Reject::line));
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             SequenceWriter out = new CsvMapper().writerFor(List.class).with(schema).writeValues(writer)) {
-            List<String> columns = new ArrayList<>(List.of("line", "reason"));
-            columns.addAll(header);
-            out.write(columns);
-            for (Reject reject : rejects) {
-                List<String> row = new ArrayList<>(List.of(String.valueOf(reject.line()), reject.reason()));
-                row.addAll(reject.cells());
-                out.write(row);
-            }
-        }
     }
 }

@@ -3,20 +3,18 @@ package io.attune.cli.outcomes;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.attune.cli.importing.RejectFile;
+import io.attune.cli.importing.RejectFile.Reject;
 import io.attune.core.outcome.OutcomeSource;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +54,6 @@ public final class OutcomeImport {
     }
 
     private record Row(long line, List<String> cells) {
-    }
-
-    private record Reject(long line, List<String> cells, String reason) {
     }
 
     /** Running totals of one import. */
@@ -128,7 +123,7 @@ public final class OutcomeImport {
             }
             flush(sink, columns, pending, updates, tally);
         }
-        writeRejects(rejectFile, header, tally.rejects);
+        RejectFile.write(rejectFile, separator, header, tally.rejects);
         long invalid = tally.rejects.size() - tally.unknownLeads;
         return new Summary(tally.rows, tally.stored, tally.duplicates, tally.ignored, tally.moved,
                 Collections.unmodifiableMap(tally.unchanged), tally.unknownLeads, invalid, rejectFile);
@@ -179,22 +174,5 @@ public final class OutcomeImport {
             reasons.add(columns.columnOf(param.path("name").asText()) + " " + param.path("reason").asText());
         }
         return reasons.isEmpty() ? result.path("detail").asText("refused") : String.join("; ", reasons);
-    }
-
-    /** {@code line}, {@code reason} and the file's own header; then each rejected row as it was read. */
-    private void writeRejects(Path file, List<String> header, List<Reject> rejects) throws IOException {
-        rejects.sort(Comparator.comparingLong(Reject::line));
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             SequenceWriter out = new CsvMapper().writerFor(List.class).with(schema).writeValues(writer)) {
-            List<String> columns = new ArrayList<>(List.of("line", "reason"));
-            columns.addAll(header);
-            out.write(columns);
-            for (Reject reject : rejects) {
-                List<String> row = new ArrayList<>(List.of(String.valueOf(reject.line()), reject.reason()));
-                row.addAll(reject.cells());
-                out.write(row);
-            }
-        }
     }
 }
