@@ -25,10 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Hand-offs leaving over real HTTP for a real receiver on loopback, from the real store: signed,
  * cut to the destination's fields, retried with the same id through errors, timeouts, refused
- * connections and a restart, dead-lettered and replayed, and in order per lead.
+ * connections and a restart, dead-lettered and replayed, in order per lead, and routed by segment,
+ * CRM owner and round-robin pool to each team's own endpoint.
  */
 abstract class DeliveryContract {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +56,8 @@ abstract class DeliveryContract {
     private ApiClient client;
     private Credentials credentials;
     private Receiver receiver;
+    /** Further endpoints, one per team, for the routing tests. */
+    private final List<Receiver> endpoints = new ArrayList<>();
     private Database reopened;
 
     abstract TestDatabase.Engine engine();
@@ -71,6 +76,7 @@ abstract class DeliveryContract {
     void stop() {
         server.close();
         receiver.close();
+        endpoints.forEach(Receiver::close);
         store.writer().close();
         if (reopened != null) {
             reopened.close();
@@ -254,6 +260,79 @@ abstract class DeliveryContract {
         assertThat(receiver.next(1).stream().map(DeliveryContract::type)).containsExactly("lead.sql");
     }
 
+    @Test
+    void a_consumer_mql_goes_to_intake_an_employer_mql_to_sales_and_a_referral_mql_to_partnerships() {
+        Receiver intake = endpoint();
+        Receiver sales = endpoint();
+        Receiver partnerships = endpoint();
+        destination("intake", Map.of("url", intake.url().toString(), "segments", List.of("consumer")));
+        destination("sales", Map.of("url", sales.url().toString(), "segments", List.of("employer")));
+        destination("partnerships", Map.of("url", partnerships.url().toString(), "segments", List.of("referral")));
+
+        String patient = sendJourney("patient-42");
+        assertThat(delivered(intake)).isEqualTo("lead.mql consumer " + patient);
+        String benefitsLeader = employerMql("dana-ortiz", "northwind-logistics.com", Map.of());
+        assertThat(delivered(sales)).isEqualTo("lead.mql employer " + benefitsLeader);
+        String coordinator = qualify("maria-chen", List.of(
+                identify(Map.of("email", "maria.chen@valleyfamilymed.com", "title", "Referral Coordinator",
+                        "specialty", "Family Medicine", "segment", "referral")),
+                track("Referral Form Started", Map.of()),
+                track("Referral Submitted", Map.of("referrerType", "clinic")),
+                track("Meeting Requested", Map.of())));
+        assertThat(delivered(partnerships)).isEqualTo("lead.mql referral " + coordinator);
+
+        assertNothingElseArrives();
+    }
+
+    @Test
+    void an_owner_s_destination_gets_the_leads_the_owner_has_in_the_crm_by_the_lead_or_its_account() {
+        Receiver sales = endpoint();
+        Receiver ana = endpoint();
+        destination("sales", Map.of("url", sales.url().toString(), "segments", List.of("employer")));
+        destination("rep-ana", Map.of("url", ana.url().toString(), "segments", List.of("employer"),
+                "owners", List.of("81472")));
+
+        // HubSpot owner ids are numbers: the integration sends hubspot_owner_id as the owner trait
+        String owned = employerMql("dana-ortiz", "northwind-logistics.com", Map.of("owner", 81472));
+        assertThat(delivered(ana)).isEqualTo("lead.mql employer " + owned);
+        assertThat(delivered(sales)).isEqualTo("lead.mql employer " + owned);
+        String ownedByAccount = qualify("sam-park", List.of(
+                identify(employerTraits("sam-park", "contoso-foods.com", Map.of())),
+                Map.of("type", "group", "groupId", "contoso", "traits", Map.of("name", "Contoso Foods",
+                        "employees", 2400, "owner", "81472")),
+                track("Demo Requested", Map.of()), track("Meeting Booked", Map.of())));
+        assertThat(delivered(ana)).isEqualTo("lead.mql employer " + ownedByAccount);
+        assertThat(delivered(sales)).isEqualTo("lead.mql employer " + ownedByAccount);
+        String someoneElses = employerMql("lee-wong", "fabrikam.com", Map.of("owner", 90310));
+        assertThat(delivered(sales)).isEqualTo("lead.mql employer " + someoneElses);
+
+        assertNothingElseArrives();
+    }
+
+    @Test
+    void mqls_alternate_between_the_reps_of_a_pool_and_a_lead_s_later_move_goes_to_its_rep() {
+        Receiver ana = endpoint();
+        Receiver ben = endpoint();
+        destination("sales-ana", Map.of("url", ana.url().toString(), "segments", List.of("employer"),
+                "pool", "employer-sales"));
+        destination("sales-ben", Map.of("url", ben.url().toString(), "segments", List.of("employer"),
+                "pool", "employer-sales"));
+        String first = employerMql("dana-ortiz", "northwind-logistics.com", Map.of());
+        assertThat(delivered(ana)).isEqualTo("lead.mql employer " + first);
+        String second = employerMql("sam-park", "contoso-foods.com", Map.of());
+        assertThat(delivered(ben)).isEqualTo("lead.mql employer " + second);
+        String third = employerMql("lee-wong", "fabrikam.com", Map.of());
+        assertThat(delivered(ana)).isEqualTo("lead.mql employer " + third);
+
+        ApiClient.Reply accepted = post("/api/leads/" + first + "/accept", """
+                {"budget":"2027 benefits budget","authority":"the VP of Benefits signs","need":"replace the EAP",
+                 "timeline":"January renewal","user":"ana"}""");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        assertThat(delivered(ana)).as("ben's turn, but the lead is ana's").isEqualTo("lead.sql employer " + first);
+        assertNothingElseArrives();
+    }
+
     private JsonNode destination(String id, Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
         body.put("name", "CRM " + id);
@@ -261,6 +340,75 @@ abstract class DeliveryContract {
         ApiClient.Reply reply = client.send("PUT", "/api/destinations/" + id, headers(), bytes(body));
         assertThat(reply.status()).as(reply.body()).isIn(200, 201);
         return reply.json();
+    }
+
+    /** Another webhook endpoint on loopback, as a team's own would be. */
+    private Receiver endpoint() {
+        Receiver endpoint = new Receiver();
+        endpoints.add(endpoint);
+        return endpoint;
+    }
+
+    /**
+     * The next hand-off the endpoint got, as "type segment lead", once its delivery is recorded. The
+     * routing tests move the next lead only then: on SQLite the writer's transaction reads before it
+     * writes, and fails with SQLITE_BUSY_SNAPSHOT (the submission answers 503) if the dispatcher
+     * commits an attempt in between.
+     */
+    private String delivered(Receiver endpoint) {
+        Receiver.Request request = endpoint.next(1).get(0);
+        awaitStatus(request.header("webhook-id"), "delivered");
+        try {
+            JsonNode event = JSON.readTree(request.body());
+            return event.path("type").asText() + " " + event.path("data").path("segment").asText() + " "
+                    + event.path("data").path("lead").asText();
+        } catch (IOException e) {
+            throw new AssertionError("the body is not JSON", e);
+        }
+    }
+
+    /** Once every message of the outbox is delivered, no endpoint has a request the test did not take. */
+    private void assertNothingElseArrives() {
+        outboxIds().forEach(id -> awaitStatus(id, "delivered"));
+        Stream.concat(Stream.of(receiver), endpoints.stream()).forEach(endpoint ->
+                assertThat(endpoint.unread()).as("requests nobody expected").isEmpty());
+    }
+
+    /**
+     * Sends the journey of a VP of Benefits at {@code domain} who asks for a demo and books a meeting,
+     * which makes an employer MQL; answers the lead's id.
+     */
+    private String employerMql(String userId, String domain, Map<String, Object> traits) {
+        return qualify(userId, List.of(identify(employerTraits(userId, domain, traits)),
+                track("Demo Requested", Map.of()), track("Meeting Booked", Map.of())));
+    }
+
+    private static Map<String, Object> employerTraits(String userId, String domain, Map<String, Object> traits) {
+        Map<String, Object> all = new HashMap<>(traits);
+        all.putAll(Map.of("email", userId + "@" + domain, "title", "VP, Benefits", "segment", "employer"));
+        return all;
+    }
+
+    private static Map<String, Object> identify(Map<String, Object> traits) {
+        return Map.of("type", "identify", "traits", traits);
+    }
+
+    private static Map<String, Object> track(String event, Map<String, Object> properties) {
+        return Map.of("type", "track", "event", event, "properties", properties);
+    }
+
+    /** Sends these events of {@code userId}, a minute apart from ten minutes ago, which make an MQL; answers its id. */
+    private String qualify(String userId, List<Map<String, Object>> events) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> event = new HashMap<>(events.get(i));
+            event.put("messageId", userId + "-" + i);
+            event.put("userId", userId);
+            event.put("timestamp", at.plusSeconds(60L * i).toString());
+            batch.add(event);
+        }
+        return send(userId, bytes(Map.of("batch", batch)));
     }
 
     /** Sends a journey that makes an MQL of {@code userId} in California; answers the lead's id. */
@@ -280,10 +428,15 @@ abstract class DeliveryContract {
                    "timestamp":"%6$s"}
                 ]}""".formatted(userId, at, at.plusSeconds(60), at.plusSeconds(120), at.plusSeconds(180),
                 at.plusSeconds(240));
+        return send(userId, batch.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts a batch of {@code userId}'s events with the write key; answers the id of the MQL they make. */
+    private String send(String userId, byte[] batch) {
         String basic = Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
                 .getBytes(StandardCharsets.UTF_8));
         ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
-                "Content-Type", "application/json"), batch.getBytes(StandardCharsets.UTF_8));
+                "Content-Type", "application/json"), batch);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode lead = api("/api/leads?identity=" + userId).path("items").get(0);
         assertThat(lead.path("stage").asText()).as("the journey makes an MQL").isEqualTo("mql");
