@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * An open, migrated database. SQLite runs in WAL mode with full synchronous commits, so that an
@@ -66,6 +69,28 @@ public final class Database implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /**
+     * Starts a transaction on {@code connection} that reads before it writes. SQLite's default
+     * transaction takes its snapshot at the first read and fails with {@code SQLITE_BUSY_SNAPSHOT},
+     * without waiting, if another connection (the dispatcher recording an attempt) commits before the
+     * first write; so on SQLite this one takes the write lock at once ({@code BEGIN IMMEDIATE}, which
+     * waits up to the busy timeout). Only this begin is immediate: the connection goes back to the
+     * pool taking no lock after its commit.
+     */
+    public void beginWrite(Connection connection) throws SQLException {
+        if (dialect != Dialect.SQLITE) {
+            connection.setAutoCommit(false);
+            return;
+        }
+        SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+        config.setTransactionMode(TransactionMode.IMMEDIATE);
+        try {
+            connection.setAutoCommit(false);
+        } finally {
+            config.setTransactionMode(TransactionMode.DEFERRED);
+        }
     }
 
     /** Whether the database answers a trivial query; for health checks. */

@@ -241,7 +241,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private void write(List<Work> group) throws SQLException {
         Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+            database.beginWrite(connection);
             try {
                 List<Runnable> completions = new ArrayList<>(group.size());
                 SlaTimerWrites timers = new SlaTimerWrites(connection);
