@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "attune", mixinStandardHelpOptions = true, version = "attune 0.1.0",
         description = "Scores, decays and qualifies leads for mental and behavioral health organisations.",
         subcommands = {ServeCommand.class, WorkspaceCommand.class, DemoCommand.class, ImportCommand.class,
-                ScoreCommand.class, RebuildCommand.class, OutcomesCommand.class, OutboxCommand.class})
+                ScoreCommand.class, RebuildCommand.class, OutcomesCommand.class, OutboxCommand.class,
+                AuditCommand.class})
 public final class AttuneCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,9 @@ package io.attune.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.attune.core.egress.EgressRecord;
+import io.attune.core.egress.EgressRule;
+import io.attune.core.egress.Redaction;
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.Outbox.DeadLetter;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +131,29 @@ final class OutboxCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code GET /api/outbox/{id}}. */
-    record MessageBody(String id, String status, List<AttemptBody> attempts) {
+    record MessageBody(String id, String status, List<AttemptBody> attempts, List<DecisionBody> decisions) {
+    }
+
+    /** One egress decision as {@code GET /api/outbox/{id}} shows it: ids, outcome, rule ids and field names. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DecisionBody(Instant at, String message, String destination, String lead, String type, int attempt,
+            String outcome, List<String> rules, List<RedactionBody> redactions, String reason) {
+        static DecisionBody of(EgressRecord record) {
+            return new DecisionBody(record.at(), record.messageId(), record.destination().value(), record.lead(),
+                    record.type().wireName(), record.attempt(), record.outcome().wireName(), record.ruleIds(),
+                    record.redactions().stream().map(RedactionBody::of).toList(), record.reason().orElse(null));
+        }
+    }
+
+    record RedactionBody(String field, String dataClass, String treatment, List<String> rules) {
+        static RedactionBody of(Redaction redaction) {
+            return new RedactionBody(redaction.field(), redaction.dataClass().wireName(), treatmentOf(redaction),
+                    redaction.rules().stream().sorted().map(EgressRule::id).toList());
+        }
+    }
+
+    private static String treatmentOf(Redaction redaction) {
+        return redaction.treatment().name().toLowerCase(Locale.ROOT);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -196,8 +222,9 @@ final class OutboxCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", description = "Shows a message's status (pending, delivered or dead) and every delivery "
-            + "attempt: when, outcome, HTTP status, latency and error.")
+    @Command(name = "show", description = "Shows a message's status (pending, delivered, dead or blocked), every "
+            + "delivery attempt (when, outcome, HTTP status, latency and error) and every egress decision taken before "
+            + "an attempt (outcome, rule ids, the names of the fields redacted).")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -215,29 +242,43 @@ final class OutboxCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             String status;
             List<DeliveryAttempt> attempts;
+            List<EgressRecord> decisions;
             try (Store store = target.open()) {
                 status = store.outbox().status(target.workspace, id).orElseThrow(() -> new IllegalArgumentException(
                         "no outbox message " + id + " in workspace " + target.workspace));
                 attempts = store.outbox().attempts(target.workspace, id);
+                decisions = store.egress().ofMessage(target.workspace, id);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(json().writeValueAsString(new MessageBody(id, status,
-                        attempts.stream().map(AttemptBody::of).toList())));
+                        attempts.stream().map(AttemptBody::of).toList(),
+                        decisions.stream().map(DecisionBody::of).toList())));
                 return 0;
             }
             out.printf("%s  %s%n", id, status);
             if (attempts.isEmpty()) {
                 out.println("no attempts yet");
-                return 0;
+            } else {
+                TextTable table = new TextTable("ATTEMPT", "AT", "OUTCOME", "HTTP", "LATENCY", "ERROR");
+                for (DeliveryAttempt attempt : attempts) {
+                    table.row(attempt.attempt(), attempt.at(), outcomeOf(attempt),
+                            attempt.status().isPresent() ? attempt.status().getAsInt() : "-",
+                            attempt.latencyMillis() + " ms", attempt.error().orElse("-"));
+                }
+                table.print(out);
             }
-            TextTable table = new TextTable("ATTEMPT", "AT", "OUTCOME", "HTTP", "LATENCY", "ERROR");
-            for (DeliveryAttempt attempt : attempts) {
-                table.row(attempt.attempt(), attempt.at(), outcomeOf(attempt),
-                        attempt.status().isPresent() ? attempt.status().getAsInt() : "-",
-                        attempt.latencyMillis() + " ms", attempt.error().orElse("-"));
+            if (!decisions.isEmpty()) {
+                TextTable table = new TextTable("DECIDED FOR", "AT", "EGRESS", "RULES", "REDACTED");
+                for (EgressRecord decision : decisions) {
+                    table.row("attempt " + decision.attempt(), decision.at(), decision.outcome().wireName(),
+                            decision.ruleIds().isEmpty() ? "-" : String.join(" ", decision.ruleIds()),
+                            decision.redactions().isEmpty() ? "-" : decision.redactions().stream()
+                                    .map(redaction -> redaction.field() + ":" + treatmentOf(redaction))
+                                    .collect(Collectors.joining(" ")));
+                }
+                table.print(out);
             }
-            table.print(out);
             return 0;
         }
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
+import io.attune.core.workspace.Role;
 import io.attune.core.workspace.Workspace;
+import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
 import io.attune.store.ingest.WriterSettings;
 import java.time.Clock;
@@ -17,9 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code attune workspace create|list}. */
-@Command(name = "workspace", description = "Create and list workspaces.",
-        subcommands = {WorkspaceCommand.Create.class, WorkspaceCommand.ListAll.class})
+/** {@code attune workspace create|list|key}. */
+@Command(name = "workspace", description = "Create and list workspaces, and issue API keys.",
+        subcommands = {WorkspaceCommand.Create.class, WorkspaceCommand.ListAll.class, WorkspaceCommand.Key.class})
 final class WorkspaceCommand {
 
     @Command(name = "create", description = "Creates a workspace with the five starter models and prints its write "
@@ -90,6 +92,46 @@ final class WorkspaceCommand {
                     spec.commandLine().getOut().printf("%s  %s  default segment %s  created %s%n", workspace.id(),
                             workspace.name(), workspace.defaultSegment().wireName(), workspace.createdAt());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "key", description = "Issues an API key of a workspace and prints it. It is shown only this once: "
+            + "only its hash is stored. Role clinician is the only one that may clear a crisis hold.")
+    static final class Key implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--workspace", required = true, paramLabel = "ID", description = "the workspace")
+        String workspace;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, read or clinician")
+        String role;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "what the key is for, e.g. \"on-call clinician\"")
+        String name;
+
+        @Override
+        public Integer call() {
+            Role chosen = Role.fromWireName(role).orElseThrow(() -> new IllegalArgumentException(
+                    "--role must be one of admin, read, clinician"));
+            if (name.isBlank() || name.length() > 100) {
+                throw new IllegalArgumentException("--name must be 1-100 characters");
+            }
+            Clock clock = Clock.systemUTC();
+            try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, clock)) {
+                WorkspaceId id = new WorkspaceId(workspace);
+                if (opened.workspaces().workspace(id).isEmpty()) {
+                    throw new IllegalArgumentException("no workspace " + workspace + " in this store");
+                }
+                String key = opened.workspaces().issueApiKey(id, chosen, name.strip(), clock.instant());
+                spec.commandLine().getOut().printf("%s key  %s%nThis key is shown once; store it now.%n",
+                        chosen.wireName(), key);
             }
             return 0;
         }

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.egress.EgressDecision;
+import io.attune.core.egress.EgressRecord;
+import io.attune.core.egress.EgressRule;
+import io.attune.core.egress.FlowKind;
+import io.attune.core.egress.OutboundPayload;
+import io.attune.core.egress.Redaction;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.EventHeader;
 import io.attune.core.event.Identify;
@@ -22,6 +30,7 @@ import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataClass;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
 import io.attune.store.db.StoreLocation;
@@ -175,6 +184,29 @@ abstract class OutboxCommandContract {
     }
 
     @Test
+    void show_prints_each_egress_decision_with_its_rule_ids_and_the_names_of_what_was_redacted() throws IOException {
+        Instant at = T0.plusSeconds(3600);
+        store.egress().record(EgressRecord.of(workspace, intakeKim, 1, at, new EgressDecision.Redacted(
+                new OutboundPayload(FlowKind.HAND_OFF, "lead.mql", Segment.CONSUMER, false, Optional.empty(), at,
+                        List.of()), List.of(new Redaction("insurance", DataClass.HEALTH, Redaction.Treatment.REMOVED,
+                        Set.of(EgressRule.TRK_01))))));
+
+        Cli.Run run = outbox("show", intakeKim.id());
+
+        assertThat(run.exit()).as(run.describe()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(3)).matches("DECIDED FOR +AT +EGRESS +RULES +REDACTED");
+        assertThat(lines.get(4)).matches("attempt 1 +" + at + " +redacted +TRK-01 +insurance:removed");
+        assertNoTraits(run);
+        JsonNode decision = new ObjectMapper().readTree(outbox("show", intakeKim.id(), "--json").out())
+                .path("decisions").get(0);
+        assertThat(decision.path("outcome").asText()).isEqualTo("redacted");
+        assertThat(decision.at("/redactions/0/field").asText()).isEqualTo("insurance");
+        assertThat(decision.at("/rules/0").asText()).isEqualTo("TRK-01");
+    }
+
+    @Test
     void show_as_json_has_the_api_shape() throws IOException {
         Cli.Run run = outbox("show", intakeKim.id(), "--json");
 
@@ -325,7 +357,8 @@ abstract class OutboxCommandContract {
     private void destination(String id, String url) {
         store.destinations().save(workspace, new Destination(new DestinationId(id), id + " team", URI.create(url),
                 Set.of(HandOffType.LEAD_MQL), Set.of(Segment.CONSUMER), Set.of(), Set.of("email", "insurance"),
-                Optional.empty(), 2, 3, true), List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
+                Optional.empty(), 2, 3, true, EgressDeclaration.of(DestinationKind.INTAKE).withBaa()),
+                List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
     }
 
     /** Records the journey of a consumer who books an appointment, and returns the id of the MQL it makes. */

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.workspace.Role;
+import io.attune.store.Store;
+import io.attune.store.db.StoreLocation;
+import io.attune.store.ingest.WriterSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,6 +82,37 @@ class WorkspaceCommandTest {
         for (JsonNode created : List.of(first, second)) {
             assertThat(run.out()).doesNotContain(created.path("writeKey").asText(), created.path("adminKey").asText());
         }
+    }
+
+    @Test
+    void key_issues_a_clinician_key_that_authenticates_with_its_role() throws IOException {
+        String workspace = create("Lakeside Counseling").path("workspace").asText();
+
+        Cli.Run run = Cli.run("workspace", "key", "--workspace", workspace, "--role", "clinician", "--name",
+                "on-call clinician", "--data", data.toString());
+
+        assertThat(run.exit()).as(run.describe()).isZero();
+        String key = run.out().lines().findFirst().orElseThrow().replaceFirst("^clinician key  ", "");
+        try (Store store = Store.open(new StoreLocation.SqliteDirectory(data), WriterSettings.DEFAULTS,
+                Clock.systemUTC())) {
+            assertThat(store.workspaces().byApiKey(key)).hasValueSatisfying(principal -> {
+                assertThat(principal.workspace().value()).isEqualTo(workspace);
+                assertThat(principal.role()).isEqualTo(Role.CLINICIAN);
+            });
+        }
+        assertThat(new DataDirectory(data).rows("SELECT key_hash FROM api_keys")).hasSize(2).noneMatch(key::equals);
+    }
+
+    @Test
+    void key_refuses_an_unknown_role_naming_the_allowed_ones() throws IOException {
+        String workspace = create("Lakeside Counseling").path("workspace").asText();
+
+        Cli.Run run = Cli.run("workspace", "key", "--workspace", workspace, "--role", "superuser", "--name", "x",
+                "--data", data.toString());
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("admin, read, clinician");
+        assertThat(new DataDirectory(data).rows("SELECT key_hash FROM api_keys")).hasSize(1);
     }
 
     @Test

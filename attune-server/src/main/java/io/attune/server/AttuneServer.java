@@ -1,8 +1,12 @@
 package io.attune.server;
 
 import io.attune.core.lead.LeadScoring;
+import io.attune.server.audit.PhiReads;
+import io.attune.server.consent.ConsentRoutes;
 import io.attune.server.delivery.DestinationRoutes;
 import io.attune.server.delivery.Dispatcher;
+import io.attune.server.delivery.EgressGate;
+import io.attune.server.delivery.EgressRoutes;
 import io.attune.server.delivery.OutboxRoutes;
 import io.attune.server.delivery.WebhookRenderer;
 import io.attune.server.http.HttpApp;
@@ -11,6 +15,7 @@ import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
 import io.attune.server.models.RegistryRuleDescriber;
 import io.attune.server.outcomes.OutcomeRoutes;
+import io.attune.server.crisis.CrisisRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
@@ -51,17 +56,25 @@ public final class AttuneServer implements AutoCloseable {
         Gauge.builder("attune_writer_queued_events", store.writer(), writer -> writer.queuedEvents())
                 .description("events accepted by ingestion and waiting to be written").register(metrics);
         PresetFiles presets = new PresetFiles();
+        // Every read of lead data through the API is audited; a read whose entry cannot be written fails.
+        PhiReads reads = new PhiReads(store.audit(), clock);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
         HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
-                store.database()::healthy, metrics, clock,
+                store.audit(), store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
-                        new OutcomeRoutes(store.queries(), store.outcomes(), store.writer(), clock),
+                        new CrisisRoutes(store.writer(), store.audit(), clock),
+                        new ConsentRoutes(store.queries(), store.consents(), store.writer(), reads, clock),
+                        new OutcomeRoutes(store.queries(), store.outcomes(), store.writer(), reads, clock),
                         new DestinationRoutes(store.destinations(), presets, clock),
-                        new OutboxRoutes(store.outbox(), clock), new SettingsRoutes(store.workspaces(), clock),
-                        new SlaRoutes(store.queries())));
+                        new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
+                        new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
+                        new SlaRoutes(store.queries(), reads)));
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
-        Dispatcher dispatcher = new Dispatcher(store.outbox(), store.destinations(),
+        // Every send is decided by the destination's egress policy first, and the decision recorded and audited.
+        EgressGate gate = new EgressGate(store.queries(), store.consents(), store.privacyKeys(), store.egress(),
+                store.audit());
+        Dispatcher dispatcher = new Dispatcher(store.outbox(), store.destinations(), gate,
                 new WebhookRenderer(events, presets, clock), delivery, clock).start();
         // Overdue timers are looked for at the dispatcher's pace: a breach leaves as promptly as a hand-off.
         SlaWatcher watcher = new SlaWatcher(store.overdueTimers(), store.writer(), clock, delivery.poll()).start();

@@ -1,13 +1,17 @@
 package io.attune.store;
 
+import io.attune.store.audit.JdbcAuditLog;
+import io.attune.store.consent.JdbcConsents;
 import io.attune.store.db.Database;
 import io.attune.store.db.StoreLocation;
+import io.attune.store.egress.JdbcEgressLog;
 import io.attune.store.ingest.GroupCommitWriter;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.model.JdbcModelRegistry;
 import io.attune.store.outbox.JdbcDestinations;
 import io.attune.store.outbox.JdbcOutbox;
 import io.attune.store.outcome.JdbcOutcomes;
+import io.attune.store.privacy.JdbcPrivacyKeys;
 import io.attune.store.query.JdbcLeadQueries;
 import io.attune.store.rebuild.Rebuild;
 import io.attune.store.sla.JdbcOverdueTimers;
@@ -25,6 +29,10 @@ public final class Store implements AutoCloseable {
     private final JdbcOutbox outbox;
     private final JdbcOutcomes outcomes;
     private final JdbcOverdueTimers overdueTimers;
+    private final JdbcEgressLog egress;
+    private final JdbcPrivacyKeys privacyKeys;
+    private final JdbcAuditLog audit;
+    private final JdbcConsents consents;
 
     private Store(Database database, WriterSettings settings, Clock clock) {
         this.database = database;
@@ -35,6 +43,10 @@ public final class Store implements AutoCloseable {
         this.outbox = new JdbcOutbox(database);
         this.outcomes = new JdbcOutcomes(database);
         this.overdueTimers = new JdbcOverdueTimers(database);
+        this.egress = new JdbcEgressLog(database);
+        this.privacyKeys = new JdbcPrivacyKeys(database, clock);
+        this.audit = new JdbcAuditLog(database);
+        this.consents = new JdbcConsents(database);
         this.writer = new GroupCommitWriter(database, models, destinations, workspaces, settings);
     }
 
@@ -87,6 +99,25 @@ public final class Store implements AutoCloseable {
 
     public JdbcOutcomes outcomes() {
         return outcomes;
+    }
+
+    /** Every egress decision: what each destination was sent, redacted or refused, and by which rules. */
+    public JdbcEgressLog egress() {
+        return egress;
+    }
+
+    /** Each workspace's keys for content groups and pseudonyms. */
+    public JdbcPrivacyKeys privacyKeys() {
+        return privacyKeys;
+    }
+
+    public JdbcConsents consents() {
+        return consents;
+    }
+
+    /** The hash-chained audit log: PHI reads, consent changes, egress decisions, policy overrides. */
+    public JdbcAuditLog audit() {
+        return audit;
     }
 
     public Rebuild rebuild() {

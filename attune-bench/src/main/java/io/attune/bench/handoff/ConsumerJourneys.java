@@ -47,6 +47,7 @@ final class ConsumerJourneys {
     private final SplittableRandom random;
     private final Journey[] lanes;
     private final Map<String, Journey> byLead = new HashMap<>();
+    private final List<Journey> all = new ArrayList<>();
     private final StringBuilder body = new StringBuilder(16 * 1024);
     private int people;
     private long messages;
@@ -93,7 +94,7 @@ final class ConsumerJourneys {
     }
 
     Collection<Journey> journeys() {
-        return byLead.values();
+        return all;
     }
 
     private Journey start() {
@@ -113,14 +114,21 @@ final class ConsumerJourneys {
             case JOB_SEEKER, PATIENT -> 4;
         };
         LeadId lead = LeadId.derivedFrom(workspace, new Identity(IdentityKind.ANONYMOUS_ID, anonymousId(number)));
-        Journey journey = new Journey(number, lead, shape, length,
+        Optional<LeadId> seededByUser = shape == Journey.Shape.READER ? Optional.empty()
+                : Optional.of(LeadId.derivedFrom(workspace, new Identity(IdentityKind.USER_ID, userId(number))));
+        Journey journey = new Journey(number, lead, seededByUser, shape, length,
                 shape == Journey.Shape.QUALIFYING && random.nextDouble() < acceptShare);
-        byLead.put(lead.value(), journey);
+        journey.leads().forEach(id -> byLead.put(id.value(), journey));
+        all.add(journey);
         return journey;
     }
 
     private String anonymousId(int number) {
         return "anon-" + prefix + "-" + number;
+    }
+
+    private String userId(int number) {
+        return "user-" + prefix + "-" + number;
     }
 
     private void message(Journey journey, int step, Instant at) {
@@ -134,7 +142,7 @@ final class ConsumerJourneys {
         body.append("{\"messageId\":\"").append(prefix).append('-').append(messages).append("\",\"anonymousId\":\"")
                 .append(anonymousId(number)).append('"');
         if (identified) {
-            body.append(",\"userId\":\"user-").append(prefix).append('-').append(number).append('"');
+            body.append(",\"userId\":\"").append(userId(number)).append('"');
         }
         body.append(",\"timestamp\":\"").append(at).append("\",\"context\":{\"library\":{\"name\":\"analytics.js\",")
                 .append("\"version\":\"4.1.0\"},\"userAgent\":\"Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X)\"},");

@@ -6,6 +6,10 @@ import io.attune.bench.handoff.HandOffLedger.Message;
 import io.attune.bench.handoff.HandOffLedger.Window;
 import io.attune.bench.handoff.WebhookReceiver.Arrival;
 import io.attune.server.delivery.Dispatcher;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -173,6 +178,7 @@ public final class HandOffLatencyBenchmark {
     }
 
     private static Run steady(Settings settings, int index) throws Exception {
+        System.out.println("run " + (index + 1) + " starting, " + load());
         try (HandOffRig rig = HandOffRig.start(settings.db(), settings.delivery(), settings.concurrency())) {
             ConsumerJourneys journeys = journeys(settings, rig, index);
             OpenLoopLoad load = new OpenLoopLoad(rig.http(), rig.server(), rig.writeAuth(), rig.adminAuth(), journeys,
@@ -196,6 +202,7 @@ public final class HandOffLatencyBenchmark {
 
     private static void outage(Settings settings, int index) throws Exception {
         Duration outage = settings.outage().orElseThrow();
+        System.out.println("outage run " + (index + 1) + " starting, " + load());
         try (HandOffRig rig = HandOffRig.start(settings.db(), settings.delivery(), settings.concurrency())) {
             ConsumerJourneys journeys = journeys(settings, rig, index);
             OpenLoopLoad load = new OpenLoopLoad(rig.http(), rig.server(), rig.writeAuth(), rig.adminAuth(), journeys,
@@ -208,17 +215,20 @@ public final class HandOffLatencyBenchmark {
             AtomicLong down = new AtomicLong();
             AtomicLong back = new AtomicLong();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-            timer.schedule(() -> {
+            ScheduledFuture<?> goingDown = timer.schedule(() -> {
                 down.set(System.nanoTime());
                 rig.receiver().goDown();
             }, downAt - System.nanoTime(), TimeUnit.NANOSECONDS);
-            timer.schedule(() -> {
+            ScheduledFuture<?> comingBack = timer.schedule(() -> {
                 rig.receiver().comeBack();
                 back.set(System.nanoTime());
             }, backAt - System.nanoTime(), TimeUnit.NANOSECONDS);
             load.run(start, end - start, clocks);
             timer.shutdown();
             timer.awaitTermination(1, TimeUnit.MINUTES);
+            // A receiver that failed to go down or to come back would make every figure below meaningless.
+            goingDown.get();
+            comingBack.get();
             boolean drained = rig.awaitDelivered(Instant.now().plus(Duration.ofMinutes(15)));
             List<Message> messages = rig.messages();
             List<Arrival> arrivals = rig.receiver().arrivals();
@@ -259,8 +269,9 @@ public final class HandOffLatencyBenchmark {
                 + "batches refused, by status: %s)%n", number, run.achieved(), run.maxLagNanos() / 1e6, run.refused());
         System.out.printf(Locale.ROOT, "  hand-off, MQL-making event sent → signed webhook received (%,d MQLs): %s; "
                 + "p99/500 ms %.2f%n", f.handOff().count(), f.handOff().summary(), run.p99Ratio());
-        System.out.printf(Locale.ROOT, "  baseline, ingestion request round trip (%,d requests): %s%n",
-                run.ingestion().count(), run.ingestion().summary());
+        System.out.printf(Locale.ROOT, "  baseline, ingestion request round trip (%,d requests, %,d of them refused "
+                + "or unanswered, counted as lost): %s%n", run.ingestion().count(), run.ingestion().missing(),
+                run.ingestion().summary());
         System.out.printf(Locale.ROOT, "  hand-off stages: sent → acknowledged %s | acknowledged → attempt started "
                 + "%s | attempt started → received %s%n", f.ingestion().summary(), f.pickup().summary(),
                 f.send().summary());
@@ -310,6 +321,22 @@ public final class HandOffLatencyBenchmark {
             }
         }
         return Latencies.of(nanos.stream().mapToLong(Long::longValue).toArray(), lost);
+    }
+
+    /**
+     * The machine's load averages as the run starts: the cores are shared with whatever else is running,
+     * so a figure is only read beside the load it was taken under.
+     */
+    private static String load() {
+        try {
+            String[] averages = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return String.format(Locale.ROOT, "load average %s, %s, %s (1, 5, 15 min) on %d cores", averages[0],
+                    averages[1], averages[2], Runtime.getRuntime().availableProcessors());
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "load average %.2f (1 min) on %d cores",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        }
     }
 
     private static Clocks anchor() {

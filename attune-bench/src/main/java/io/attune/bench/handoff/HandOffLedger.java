@@ -128,7 +128,7 @@ final class HandOffLedger {
         int missing = 0;
         for (Journey journey : journeys) {
             if (journey.shape() == Journey.Shape.QUALIFYING && journey.finished()
-                    && !hasMql.containsKey(journey.lead().value())) {
+                    && journey.leads().stream().noneMatch(lead -> hasMql.containsKey(lead.value()))) {
                 missing++;
             }
         }

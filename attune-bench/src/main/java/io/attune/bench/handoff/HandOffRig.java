@@ -96,8 +96,9 @@ final class HandOffRig implements AutoCloseable {
     }
 
     private String createDestination(Optional<Integer> concurrency) throws IOException, InterruptedException {
+        // Consumer leads are PHI: the intake team's CRM is declared with its BAA, or every hand-off is blocked.
         Map<String, Object> fields = new HashMap<>(Map.of("name", "Intake CRM", "url", receiver.url().toString(),
-                "types", List.of("lead.mql", "lead.sql")));
+                "types", List.of("lead.mql", "lead.sql"), "kind", "intake", "baa", true));
         concurrency.ifPresent(limit -> fields.put("maxConcurrency", limit));
         byte[] body = JSON.writeValueAsBytes(fields);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server().resolve("/api/destinations/intake"))

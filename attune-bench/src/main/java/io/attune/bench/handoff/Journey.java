@@ -2,6 +2,8 @@ package io.attune.bench.handoff;
 
 import io.attune.core.identity.LeadId;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -16,6 +18,7 @@ final class Journey {
 
     private final int number;
     private final LeadId lead;
+    private final List<LeadId> leads;
     private final Shape shape;
     private final boolean accept;
     private final long[] intendedNanos;
@@ -24,8 +27,17 @@ final class Journey {
     private int sent;
 
     Journey(int number, LeadId lead, Shape shape, int length, boolean accept) {
+        this(number, lead, Optional.empty(), shape, length, accept);
+    }
+
+    /**
+     * @param seededByUser the lead it becomes instead when the server refused its anonymous messages and
+     *     the first one it recorded carried the user id (a new lead is derived from the user id first)
+     */
+    Journey(int number, LeadId lead, Optional<LeadId> seededByUser, Shape shape, int length, boolean accept) {
         this.number = number;
         this.lead = lead;
+        this.leads = seededByUser.map(other -> List.of(lead, other)).orElse(List.of(lead));
         this.shape = shape;
         this.accept = accept;
         this.intendedNanos = new long[length];
@@ -39,6 +51,11 @@ final class Journey {
 
     LeadId lead() {
         return lead;
+    }
+
+    /** Every lead this journey may have become: {@link #lead()} and, if it identifies, the one its user id derives. */
+    List<LeadId> leads() {
+        return leads;
     }
 
     Shape shape() {

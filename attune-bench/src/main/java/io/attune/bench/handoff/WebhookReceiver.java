@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A customer's webhook endpoint on loopback: verifies each request's Standard Webhooks signature,
@@ -61,8 +63,22 @@ final class WebhookReceiver implements AutoCloseable {
         server = null;
     }
 
+    /**
+     * Listens again on the same port; retries for a few seconds in case the port is not free yet, and
+     * fails loudly rather than leave the receiver down for good.
+     */
     synchronized void comeBack() {
-        listen(port);
+        for (int tries = 1; ; tries++) {
+            try {
+                listen(port);
+                return;
+            } catch (UncheckedIOException e) {
+                if (tries == 50) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
     }
 
     int received() {

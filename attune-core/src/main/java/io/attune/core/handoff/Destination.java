@@ -1,5 +1,7 @@
 package io.attune.core.handoff;
 
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.egress.EgressPolicy;
 import io.attune.core.model.Segment;
 import java.net.URI;
 import java.util.Locale;
@@ -11,18 +13,20 @@ import java.util.Set;
  * Where hand-offs of a workspace go: a webhook URL, the event types it takes, the segments and
  * states (territory) it serves (empty: all), its {@link Routing} (lead owners, round-robin pool), and
  * the lead fields it may receive — nothing else of the lead ever leaves for it. {@code preset} names
- * a CRM mapping (hubspot-contact, salesforce-lead).
+ * a CRM mapping (hubspot-contact, salesforce-lead). {@code egress} is what it declares for the egress
+ * policy — its kind, agreements and remuneration — which with {@code fields} decides, at every send,
+ * what of a hand-off it receives ({@link #egressPolicy()}).
  */
 public record Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
         Set<String> states, Set<String> fields, Optional<String> preset, int maxConcurrency, int maxAttempts,
-        boolean enabled, Routing routing) {
+        boolean enabled, Routing routing, EgressDeclaration egress) {
 
     /** A destination for every owner, in no pool. */
     public Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
             Set<String> states, Set<String> fields, Optional<String> preset, int maxConcurrency, int maxAttempts,
-            boolean enabled) {
+            boolean enabled, EgressDeclaration egress) {
         this(id, name, url, types, segments, states, fields, preset, maxConcurrency, maxAttempts, enabled,
-                Routing.NONE);
+                Routing.NONE, egress);
     }
 
     public Destination {
@@ -30,6 +34,7 @@ public record Destination(DestinationId id, String name, URI url, Set<HandOffTyp
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(egress, "egress");
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("a destination name is 1-100 characters");
         }
@@ -60,5 +65,10 @@ public record Destination(DestinationId id, String name, URI url, Set<HandOffTyp
         return enabled && types.contains(type) && (segments.isEmpty() || segments.contains(segment))
                 && (states.isEmpty() || state.map(s -> states.contains(s.toUpperCase(Locale.ROOT))).orElse(false))
                 && routing.serves(owner);
+    }
+
+    /** What the destination may receive: its declaration over its fields (and the envelope, where implied). */
+    public EgressPolicy egressPolicy() {
+        return egress.policy(fields);
     }
 }

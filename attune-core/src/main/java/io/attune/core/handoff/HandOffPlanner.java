@@ -1,6 +1,7 @@
 package io.attune.core.handoff;
 
 import io.attune.core.account.AccountState;
+import io.attune.core.crisis.FreeText;
 import io.attune.core.event.Attributes;
 import io.attune.core.identity.Digests;
 import io.attune.core.lead.LeadState;
@@ -44,7 +45,9 @@ public final class HandOffPlanner {
     public List<OutboundMessage> plan(WorkspaceId workspace, List<Destination> destinations, ScoringModel model,
             LeadState lead, Optional<AccountState> account, Transition transition) {
         Optional<HandOffType> type = HandOffType.reaching(transition.to());
-        if (type.isEmpty()) {
+        // a held lead is announced only to the clinical team; leaving the hold announces nothing (CRISIS-04)
+        boolean outreach = type.filter(t -> t != HandOffType.LEAD_CRISIS_HOLD).isPresent();
+        if (type.isEmpty() || outreach && (lead.stage() == Stage.CRISIS_HOLD || transition.from() == Stage.CRISIS_HOLD)) {
             return List.of();
         }
         return plan(workspace, destinations, model, lead, account, type.get(), transition);
@@ -76,6 +79,11 @@ public final class HandOffPlanner {
             boolean gets = destination.routing().pool().isPresent() ? chosen.contains(destination.id())
                     : takes.test(destination);
             if (!gets) {
+                continue;
+            }
+            if (type == HandOffType.LEAD_CRISIS_HOLD) {
+                messages.add(new OutboundMessage(id(workspace, destination, lead, type, transition), destination.id(),
+                        lead.id().value(), type, transition.at(), crisisData(model, lead, destination, transition)));
                 continue;
             }
             Qualification score = Qualification.of(model, lead, transition.at());
@@ -125,6 +133,25 @@ public final class HandOffPlanner {
         DestinationId next = takers.get(pools.next(workspace, pool, takers.size())).id();
         pools.assign(workspace, pool, lead.id(), next);
         return Optional.of(next);
+    }
+
+    /**
+     * The clinical alert: who (contact fields the destination lists, never a free-text field, see
+     * {@link FreeText}), where and why (the cause names the event, never the text), and no score: crisis
+     * language is not a sales signal.
+     */
+    private static HandOffData crisisData(ScoringModel model, LeadState lead, Destination destination,
+            Transition transition) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        allowed(lead, destination).asMap().forEach((name, value) -> {
+            if (!FreeText.mayHoldFreeText(name) || !(value instanceof String) && !(value instanceof Map<?, ?>)
+                    && !(value instanceof List<?>)) {
+                fields.put(name, value);
+            }
+        });
+        return new HandOffData(lead.id().value(), lead.segment(), transition.to(), transition.from(),
+                transition.cause(), transition.actor().describe(), model.version(), 0, 0, List.of(),
+                lead.account().map(Object::toString), Attributes.of(fields));
     }
 
     /** Only what the destination lists: traits by name, and {@code email} from the lead's traits. */

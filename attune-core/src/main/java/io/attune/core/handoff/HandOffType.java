@@ -3,11 +3,15 @@ package io.attune.core.handoff;
 import io.attune.core.lifecycle.Stage;
 import java.util.Optional;
 
-/** The outbound event types a destination can subscribe to. */
+/**
+ * The outbound event types a destination can subscribe to. {@code lead.crisis_hold} is for the
+ * clinical team: it alerts them that a lead's text was crisis language (CRISIS-03), and it is the one
+ * hand-off a held lead still gets.
+ */
 public enum HandOffType {
     LEAD_MQL("lead.mql"), LEAD_SQL("lead.sql"), LEAD_OPPORTUNITY("lead.opportunity"), LEAD_CUSTOMER("lead.customer"),
     LEAD_RECYCLED("lead.recycled"), LEAD_DISQUALIFIED("lead.disqualified"), MQL_SLA_BREACHED("mql.sla_breached"),
-    ACCOUNT_MQA("account.mqa");
+    ACCOUNT_MQA("account.mqa"), LEAD_CRISIS_HOLD("lead.crisis_hold");
 
     private final String wireName;
 
@@ -37,6 +41,7 @@ public enum HandOffType {
             case CUSTOMER -> Optional.of(LEAD_CUSTOMER);
             case RECYCLED -> Optional.of(LEAD_RECYCLED);
             case DISQUALIFIED -> Optional.of(LEAD_DISQUALIFIED);
+            case CRISIS_HOLD -> Optional.of(LEAD_CRISIS_HOLD);
             default -> Optional.empty();
         };
     }

@@ -26,6 +26,14 @@ public interface Outbox {
     /** Records an attempt; a failed one is retried at {@code retryAt}, or dead-lettered when it is empty. */
     void attempted(DeliveryAttempt attempt, Optional<Instant> retryAt);
 
+    /**
+     * Ends a claimed message for good because the destination's egress policy blocked it (status
+     * {@code blocked}, {@code reason} as its last error): it is never sent, retried, dead-lettered or
+     * replayed, and the lead's later messages to the destination are no longer held behind it. False
+     * when the message is no longer as {@code delivery} read it.
+     */
+    boolean block(PendingDelivery delivery, String reason);
+
     /** The messages of a workspace that were given up on, newest first. */
     List<DeadLetter> deadLetters(WorkspaceId workspace, int limit);
 
@@ -35,7 +43,7 @@ public interface Outbox {
     /** Every attempt at one message of a workspace, in order. */
     List<DeliveryAttempt> attempts(WorkspaceId workspace, String messageId);
 
-    /** The status of one message of a workspace: pending, delivered or dead. */
+    /** The status of one message of a workspace: pending, delivered, dead or blocked. */
     Optional<String> status(WorkspaceId workspace, String messageId);
 
     /** A message given up on, and its last error. */

@@ -40,6 +40,9 @@ public final class ApplyLeadAction {
         }
         LeadState lead = found.get();
         SalesAction sales = action.action();
+        if (sales instanceof SalesAction.ClearCrisis) {
+            return clear(lead, action);
+        }
         Stage target = sales.target();
         if (!Lifecycle.allows(lead.stage(), target)) {
             return new ActionOutcome.Refused(lead, "cannot " + sales.wireName() + " this lead: "
@@ -51,6 +54,22 @@ public final class ApplyLeadAction {
         book.save(moved);
         book.record(transition);
         book.append(new LeadAction(lead.id(), sales, action.actor(), action.at()));
+        return new ActionOutcome.Applied(moved, transition);
+    }
+
+    /** A clinician ends the hold: the lead goes back to where it was held from. */
+    private ActionOutcome clear(LeadState lead, LeadAction action) {
+        if (lead.stage() != Stage.CRISIS_HOLD) {
+            return new ActionOutcome.Refused(lead, "the lead is not in crisis hold (it is "
+                    + lead.stage().wireName() + ")");
+        }
+        Stage target = lead.crisis().heldFrom().filter(stage -> stage != Stage.CRISIS_HOLD).orElse(Stage.LEAD);
+        LeadState moved = lead.withStage(target).withCrisis(lead.crisis().cleared());
+        Transition transition = new Transition(lead.id(), Stage.CRISIS_HOLD, target, action.at(),
+                "crisis hold cleared by a clinician", action.actor());
+        book.save(moved);
+        book.record(transition);
+        book.append(new LeadAction(lead.id(), action.action(), action.actor(), action.at()));
         return new ActionOutcome.Applied(moved, transition);
     }
 

@@ -3,6 +3,8 @@ package io.attune.core.ingest;
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTransition;
+import io.attune.core.consent.ConsentLedger;
+import io.attune.core.consent.ConsentRecord;
 import io.attune.core.event.Event;
 import io.attune.core.event.MessageId;
 import io.attune.core.identity.Identity;
@@ -37,6 +39,7 @@ public final class InMemoryLeadBook implements LeadBook {
     private final List<Transition> transitions = new ArrayList<>();
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
     private final List<LeadAction> actions = new ArrayList<>();
+    private final List<LoggedConsent> consents = new ArrayList<>();
     private long sequence;
     private final boolean keepHistory;
 
@@ -165,6 +168,30 @@ public final class InMemoryLeadBook implements LeadBook {
     @Override
     public void record(AccountTransition transition) {
         accountTransitions.add(transition);
+    }
+
+    @Override
+    public void record(LeadId lead, ConsentRecord consent) {
+        consents.add(new LoggedConsent(lead, consent));
+    }
+
+    @Override
+    public ConsentLedger consents(LeadId lead) {
+        List<ConsentRecord> ledger = new ArrayList<>();
+        for (LoggedConsent logged : consents) {
+            LeadId owner = logged.lead();
+            while (!owner.equals(lead) && mergedInto.containsKey(owner)) {
+                owner = mergedInto.get(owner);
+            }
+            if (owner.equals(lead)) {
+                ledger.add(logged.consent());
+            }
+        }
+        return new ConsentLedger(ledger);
+    }
+
+    /** A consent change and the lead it was recorded for. */
+    private record LoggedConsent(LeadId lead, ConsentRecord consent) {
     }
 
     /** An event and its place in the order of recording. */

@@ -3,6 +3,8 @@ package io.attune.core.ingest;
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTransition;
+import io.attune.core.consent.ConsentLedger;
+import io.attune.core.consent.ConsentRecord;
 import io.attune.core.event.Event;
 import io.attune.core.event.MessageId;
 import io.attune.core.identity.Identity;
@@ -62,4 +64,17 @@ public interface LeadBook {
     void record(Transition transition);
 
     void record(AccountTransition transition);
+
+    /**
+     * Adds a consent change to a lead's ledger: one carried by the event just appended (its message
+     * id names it) takes that event's place in the log; one entered through the API (no message id)
+     * takes a place of its own.
+     */
+    void record(LeadId lead, ConsentRecord consent);
+
+    /**
+     * The lead's consent ledger as this unit of work leaves it so far: its entries and those of the
+     * leads merged into it, in log order (when rebuilding, only as far as the replay has reached).
+     */
+    ConsentLedger consents(LeadId lead);
 }

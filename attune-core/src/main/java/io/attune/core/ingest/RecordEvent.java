@@ -1,15 +1,22 @@
 package io.attune.core.ingest;
 
 import io.attune.core.account.AccountTransition;
+import io.attune.core.consent.ConsentRecord;
+import io.attune.core.consent.ConsentsOf;
+import io.attune.core.crisis.PhraseFamily;
+import io.attune.core.crisis.ReviewMatch;
+import io.attune.core.crisis.Screening;
 import io.attune.core.event.Event;
 import io.attune.core.event.Group;
 import io.attune.core.event.Identify;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
+import io.attune.core.lead.CrisisRecord;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
+import io.attune.core.lifecycle.Actor;
 import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.lifecycle.StageRules;
@@ -23,19 +30,27 @@ import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Records one message for one workspace: skips it if its id was seen, resolves and merges
  * identities, re-bases the lead when its segment or model changes, attaches it to an account,
- * scores the event, moves the lead's stage, and appends the event, all through the
+ * scores the event, moves the lead's stage, appends the event and the consent changes it carries
+ * ({@link ConsentsOf}), and puts the lead in crisis hold when the event's free text is crisis language
+ * (CRISIS-01..05: no points for the event, no further automatic moves), all through the
  * {@link LeadBook} of the caller's unit of work. Deterministic: the same messages in the same
  * order leave the same state, which is what {@code attune rebuild} relies on.
  */
 public final class RecordEvent {
+    /** Who puts a lead in crisis hold. */
+    public static final Actor CRISIS_SCREEN = new Actor.System("crisis-screen");
+
     private final WorkspaceId workspace;
     private final ModelCatalog models;
     private final LeadBook book;
@@ -86,7 +101,8 @@ public final class RecordEvent {
         Segment segment = segmentOf(traits, event, lead.segment());
         ScoringModel model = models.active(segment);
         AccountRollup.Membership membership = accounts.resolve(lead, traits, event, model, failures);
-        lead = lead.withAccount(membership.account()).withStage(furthestStage(lead, merged));
+        lead = lead.withAccount(membership.account()).withStage(furthestStage(lead, merged))
+                .withCrisis(crisisAfter(lead, merged));
         Map<String, Object> accountFacts = accounts.facts(membership.account());
         if (!merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model())) {
             LeadScoring.Replay replay = scoring.replay(model, lead, book.history(lead.id()), accountFacts);
@@ -99,17 +115,65 @@ public final class RecordEvent {
         if (!lead.identified() && (identifies(event) || merged.stream().anyMatch(LeadState::identified))) {
             lead = lead.identifiedNow();
         }
-        List<Transition> transitions = StageRules.next(model, lead, at, policy);
+        List<Transition> transitions = new ArrayList<>(screened(lead, event, step.screening()));
+        lead = afterScreening(lead, event, step.screening());
+        transitions.addAll(StageRules.next(model, lead, at, policy));
         if (!transitions.isEmpty()) {
             lead = lead.withStage(transitions.get(transitions.size() - 1).to());
         }
         transitions.forEach(book::record);
         book.append(event, lead.id());
+        for (ConsentRecord consent : ConsentsOf.event(event).records()) {
+            book.record(lead.id(), consent);
+        }
         book.save(lead);
         Optional<AccountTransition> accountMove = accounts.attach(lead, !step.contributions().isEmpty(), at);
         accountMove.ifPresent(book::record);
         return new Recorded.Accepted(event.messageId(), lead.id(), resolution.merge(), step.contributions(),
-                transitions, failures);
+                transitions, failures, step.screening());
+    }
+
+    /** The move into crisis hold that crisis language calls for, unless the lead is held already. */
+    private static List<Transition> screened(LeadState lead, Event event, Screening screening) {
+        if (!(screening instanceof Screening.Crisis crisis) || lead.stage() == Stage.CRISIS_HOLD) {
+            return List.of();
+        }
+        String families = crisis.families().stream().map(PhraseFamily::wireName).sorted()
+                .collect(Collectors.joining(", "));
+        return List.of(new Transition(lead.id(), lead.stage(), Stage.CRISIS_HOLD, event.timestamp(),
+                "crisis language in " + source(event) + " (" + families
+                        + (crisis.thirdPersonOnly() ? "; about someone else" : "")
+                        + (crisis.callEmergencyFirst() ? "; call 911 first" : "") + ")", CRISIS_SCREEN));
+    }
+
+    /** The lead with what screening found: held on crisis, flagged for a person on review. */
+    private static LeadState afterScreening(LeadState lead, Event event, Screening screening) {
+        if (screening instanceof Screening.Crisis crisis) {
+            return lead.withCrisis(lead.crisis().hold(event.timestamp(), lead.stage(), crisis))
+                    .withStage(Stage.CRISIS_HOLD);
+        }
+        if (screening instanceof Screening.Review review) {
+            Set<String> reasons = new LinkedHashSet<>();
+            review.matches().stream().map(ReviewMatch::reason).sorted()
+                    .forEach(reason -> reasons.add(reason.name().toLowerCase(Locale.ROOT)));
+            return lead.withCrisis(lead.crisis().flagged(new CrisisRecord.ReviewFlag(event.timestamp(),
+                    source(event), review.lowPriority(), reasons)));
+        }
+        return lead;
+    }
+
+    /** Where a text came from, by event kind and name: never what it said. */
+    private static String source(Event event) {
+        String kind = event.kind().wireName();
+        return event.name().isEmpty() ? kind : kind + " '" + event.name() + "'";
+    }
+
+    private static CrisisRecord crisisAfter(LeadState lead, List<LeadState> merged) {
+        CrisisRecord crisis = lead.crisis();
+        for (LeadState other : merged) {
+            crisis = crisis.mergedWith(other.crisis());
+        }
+        return crisis;
     }
 
     private LeadState create(Identity seed, Event event, List<RuleFailure> failures) {

@@ -1,6 +1,9 @@
 package io.attune.core.lead;
 
 import io.attune.core.condition.ConditionFailure;
+import io.attune.core.consent.ConsentsOf;
+import io.attune.core.crisis.EventScreen;
+import io.attune.core.crisis.Screening;
 import io.attune.core.event.Event;
 import io.attune.core.event.Identify;
 import io.attune.core.model.CommitteeRole;
@@ -24,12 +27,26 @@ import java.util.TreeSet;
  * Applies events to one lead under one model: identify traits, fit, committee roles and the
  * event's engagement. Live recording and replay (merges, segment changes, explanations) both go
  * through {@link #apply}, which is what keeps a replayed lead equal to the recorded one.
+ *
+ * <p>An event whose free text is crisis language ({@link EventScreen}) earns nothing: crisis never
+ * raises a score (CRISIS-05), live or replayed. Its traits still count, so that the lead stays
+ * reachable.
  */
 public final class LeadScoring {
     private final Scorer scorer = new Scorer();
+    private final EventScreen screen;
 
-    /** The lead after one event, and what the event earned. */
-    public record Step(LeadState lead, List<Contribution> contributions, List<RuleFailure> failures) {
+    public LeadScoring() {
+        this(EventScreen.standard());
+    }
+
+    public LeadScoring(EventScreen screen) {
+        this.screen = screen;
+    }
+
+    /** The lead after one event, what the event earned, and what crisis screening found in its free text. */
+    public record Step(LeadState lead, List<Contribution> contributions, List<RuleFailure> failures,
+            Screening screening) {
     }
 
     /** Everything a replay earned, in order, and the lead it produced. */
@@ -46,18 +63,24 @@ public final class LeadScoring {
         LeadState current = lead;
         boolean traitsChanged = false;
         if (event instanceof Identify identify) {
-            LeadTraits traits = current.traits().overlaidWith(identify.traits());
+            // consents go to the ledger (RecordEvent), not onto the lead
+            LeadTraits traits = current.traits().overlaidWith(ConsentsOf.withoutConsent(identify.traits()));
             traitsChanged = !traits.equals(current.traits());
             current = current.withTraits(traits);
         }
         if (traitsChanged || accountChanged) {
             current = refit(model, current, account, event.timestamp(), failures);
         }
+        Screening screening = screen.screen(event);
+        if (screening instanceof Screening.Crisis) {
+            return new Step(current.seen(event.timestamp(), event.header().receivedAt()), List.of(), failures,
+                    screening);
+        }
         ScoreUpdate update = scorer.score(model, current.score(),
                 event, new EventFacts(event, current.traits().facts(), account, current.score(), model));
         failures.addAll(update.failures());
         current = current.withScore(update.score()).seen(event.timestamp(), event.header().receivedAt());
-        return new Step(current, update.contributions(), failures);
+        return new Step(current, update.contributions(), failures, screening);
     }
 
     /** Fit, attribute disqualification and committee roles recomputed from the lead's and account's facts. */
@@ -100,7 +123,7 @@ public final class LeadScoring {
         Event first = history.get(0);
         LeadState current = new LeadState(lead.id(), model.segment(), lead.stage(), lead.identified(),
                 LeadTraits.NONE, lead.account(), Set.of(), model.version(), LeadScore.empty(model),
-                first.timestamp(), first.timestamp(), 0, first.header().receivedAt(), lead.sales());
+                first.timestamp(), first.timestamp(), 0, first.header().receivedAt(), lead.sales(), lead.crisis());
         List<RuleFailure> failures = new ArrayList<>();
         current = refit(model, current, account, first.timestamp(), failures);
         List<Contribution> contributions = new ArrayList<>();

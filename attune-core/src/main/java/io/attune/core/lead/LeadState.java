@@ -16,12 +16,20 @@ import java.util.Set;
  * score under {@code model}. {@code identified} is true once a user id or email is known, which is
  * what makes a lead reachable and so able to qualify. {@code updatedAt} is the receive time of the
  * last event applied, so that rebuilding from events reproduces it. {@code sales} is what sales did
- * with it (see {@link SalesRecord}).
+ * with it (see {@link SalesRecord}); {@code crisis} what crisis screening found (see {@link CrisisRecord}).
  */
 public record LeadState(
         LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits, Optional<AccountId> account,
         Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen, Instant lastSeen, long events,
-        Instant updatedAt, SalesRecord sales) {
+        Instant updatedAt, SalesRecord sales, CrisisRecord crisis) {
+
+    /** A lead without crisis screening findings. */
+    public LeadState(LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits,
+            Optional<AccountId> account, Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen,
+            Instant lastSeen, long events, Instant updatedAt, SalesRecord sales) {
+        this(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen, events,
+                updatedAt, sales, CrisisRecord.NONE);
+    }
 
     /** A lead sales has not acted on. */
     public LeadState(LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits,
@@ -43,43 +51,44 @@ public record LeadState(
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(sales, "sales");
+        Objects.requireNonNull(crisis, "crisis");
         roles = Set.copyOf(roles);
     }
 
     public LeadState withStage(Stage stage) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     public LeadState withScore(LeadScore score) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     public LeadState withTraits(LeadTraits traits) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     public LeadState withAccount(Optional<AccountId> account) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     public LeadState withRoles(Set<String> roles) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     public LeadState identifiedNow() {
         return new LeadState(id, segment, stage, true, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     /** This lead re-based on another model (segment change or new version), with an empty score. */
     public LeadState rescoredUnder(Segment segment, ModelVersion model, LeadScore empty) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, empty, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
     }
 
     /** This lead after one more event that happened at {@code at} and was received at {@code receivedAt}. */
@@ -88,12 +97,17 @@ public record LeadState(
         Instant last = at.isAfter(lastSeen) ? at : lastSeen;
         Instant updated = receivedAt.isAfter(updatedAt) ? receivedAt : updatedAt;
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, first, last,
-                events + 1, updated, sales);
+                events + 1, updated, sales, crisis);
     }
 
     public LeadState withSales(SalesRecord sales) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales);
+                events, updatedAt, sales, crisis);
+    }
+
+    public LeadState withCrisis(CrisisRecord crisis) {
+        return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
+                events, updatedAt, sales, crisis);
     }
 
     public boolean isMqlOrBeyond() {

@@ -3,10 +3,13 @@ package io.attune.core.lifecycle;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What sales tells Attune about a lead it was handed. */
+/**
+ * What sales tells Attune about a lead it was handed; and the one action that is not sales': a
+ * clinician clearing a crisis hold ({@link ClearCrisis}).
+ */
 public sealed interface SalesAction
         permits SalesAction.Accept, SalesAction.Reject, SalesAction.ConvertToOpportunity, SalesAction.Won,
-        SalesAction.Lost {
+        SalesAction.Lost, SalesAction.ClearCrisis {
 
     /** The stage the action moves the lead to. */
     Stage target();
@@ -107,6 +110,32 @@ public sealed interface SalesAction
         @Override
         public String wireName() {
             return "lost";
+        }
+    }
+
+    /**
+     * A clinician ended a lead's crisis hold (CRISIS-04), saying why. The lead returns to the stage it
+     * was held from ({@link #target()} is only the fallback, {@code lead}); only a clinician may do this.
+     */
+    record ClearCrisis(String note) implements SalesAction {
+        public ClearCrisis {
+            if (note == null || note.isBlank()) {
+                throw new IllegalArgumentException("a note is required: say why the crisis hold can end");
+            }
+            if (note.length() > Reject.MAX_NOTE) {
+                throw new IllegalArgumentException("a note is at most " + Reject.MAX_NOTE + " characters");
+            }
+            note = note.strip();
+        }
+
+        @Override
+        public Stage target() {
+            return Stage.LEAD;
+        }
+
+        @Override
+        public String wireName() {
+            return "crisis_clear";
         }
     }
 }

@@ -3,9 +3,12 @@ package io.attune.core.workspace;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an API key may do: {@code ADMIN} everything in its workspace, {@code READ} only read. */
+/**
+ * What an API key may do: {@code ADMIN} everything in its workspace, {@code READ} only read,
+ * {@code CLINICIAN} read and clear crisis holds, which no other role may (CRISIS-04).
+ */
 public enum Role {
-    ADMIN, READ;
+    ADMIN, READ, CLINICIAN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,5 +25,9 @@ public enum Role {
 
     public boolean mayWrite() {
         return this == ADMIN;
+    }
+
+    public boolean mayClearCrisisHolds() {
+        return this == CLINICIAN;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.core.TestEvents;
 import io.attune.core.TestModels;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.ingest.InMemoryLeadBook;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class HandOffPlannerTest {
     private static final WorkspaceId WORKSPACE = new WorkspaceId("ws-test");
+    private static final EgressDeclaration INTAKE = EgressDeclaration.of(DestinationKind.INTAKE).withBaa();
     private static final ScoringModel CONSUMER = TestModels.model("consumer-test", Segment.CONSUMER).threshold(40)
             .fit(rule("adult").when("has(lead.age) && lead.age >= 18").points(10))
             .engagement(rule("insurance_check").kind("track").names("Insurance Checked").points(20),
@@ -49,7 +52,7 @@ class HandOffPlannerTest {
 
     private static Destination destination(String id, Set<Segment> segments, Set<String> states, Set<String> fields) {
         return new Destination(new DestinationId(id), id, URI.create("https://hooks.example.org/" + id),
-                Set.of(HandOffType.LEAD_MQL), segments, states, fields, Optional.empty(), 4, 10, true);
+                Set.of(HandOffType.LEAD_MQL), segments, states, fields, Optional.empty(), 4, 10, true, INTAKE);
     }
 
     private Transition toMql() {
@@ -83,9 +86,11 @@ class HandOffPlannerTest {
                 destination("washington-intake", Set.of(Segment.CONSUMER), Set.of("WA"), Set.of()),
                 destination("oregon-intake", Set.of(Segment.CONSUMER), Set.of("OR"), Set.of()),
                 new Destination(new DestinationId("sql-only"), "sql only", URI.create("https://x.example/"),
-                        Set.of(HandOffType.LEAD_SQL), Set.of(), Set.of(), Set.of(), Optional.empty(), 1, 1, true),
+                        Set.of(HandOffType.LEAD_SQL), Set.of(), Set.of(), Set.of(), Optional.empty(), 1, 1, true,
+                        INTAKE),
                 new Destination(new DestinationId("paused"), "paused", URI.create("https://x.example/"),
-                        Set.of(HandOffType.LEAD_MQL), Set.of(), Set.of(), Set.of(), Optional.empty(), 1, 1, false));
+                        Set.of(HandOffType.LEAD_MQL), Set.of(), Set.of(), Set.of(), Optional.empty(), 1, 1, false,
+                        INTAKE));
 
         assertThat(planner.plan(WORKSPACE, destinations, CONSUMER, lead, Optional.empty(), toMql()))
                 .extracting(message -> message.destination().value()).containsExactly("washington-intake");

@@ -8,6 +8,8 @@ import io.attune.core.TestModels;
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTraits;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.event.Attributes;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
@@ -101,7 +103,8 @@ class HandOffRoutingTest {
     private static Destination destination(String id, Set<HandOffType> types, Set<Segment> segments, Routing routing,
             boolean enabled) {
         return new Destination(new DestinationId(id), id, URI.create("https://hooks.example.org/" + id), types,
-                segments, Set.of(), Set.of(), Optional.empty(), 4, 10, enabled, routing);
+                segments, Set.of(), Set.of(), Optional.empty(), 4, 10, enabled, routing,
+                EgressDeclaration.of(DestinationKind.CRM));
     }
 
     private static Destination rep(String id) {

@@ -3,6 +3,7 @@ package io.attune.server.accounts;
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountScore;
 import io.attune.core.account.AccountState;
+import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.ScoringModel;
@@ -13,6 +14,7 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.accounts.AccountBodies.AccountDocument;
 import io.attune.server.accounts.AccountBodies.Contact;
 import io.attune.server.accounts.AccountBodies.FitLine;
+import io.attune.server.audit.PhiReads;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Numbers;
 import io.attune.server.http.PageBody;
@@ -37,11 +39,13 @@ public final class AccountRoutes implements RouteGroup {
 
     private final LeadQueries leads;
     private final ModelRegistry models;
+    private final PhiReads reads;
     private final Clock clock;
 
-    public AccountRoutes(LeadQueries leads, ModelRegistry models, Clock clock) {
+    public AccountRoutes(LeadQueries leads, ModelRegistry models, PhiReads reads, Clock clock) {
         this.leads = leads;
         this.models = models;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -82,13 +86,16 @@ public final class AccountRoutes implements RouteGroup {
         ScoringModel model = lookup.get(account.model());
         RuleDescriptions descriptions = new RuleDescriptions(model);
         Optional<AccountScore> score = AccountViews.scoreOf(account, model, now);
+        List<Contact> contacts = contacts(workspace, account.id(), lookup, now);
+        reads.leads(ctx, "GET /api/accounts/{id}",
+                contacts.stream().map(contact -> new LeadId(contact.id())).toList());
         ctx.json(new AccountDocument(account.id().value(), AccountViews.name(account), account.groupId().orElse(null),
                 account.domain().orElse(null), account.segment().wireName(), account.model().toString(),
                 account.mqa(), now, AccountViews.score(account, model, now),
                 account.fitContributions().stream().map(fit -> new FitLine(fit.rule().value(),
                         descriptions.of(fit.rule()), Numbers.round(fit.points()))).toList(),
                 score.map(s -> AccountViews.committee(account, s)).orElse(null),
-                contacts(workspace, account.id(), lookup, now), account.traits().attributes().asMap(),
+                contacts, account.traits().attributes().asMap(),
                 account.updatedAt()));
     }
 

@@ -2,6 +2,9 @@ package io.attune.server.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.egress.Remuneration;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
@@ -31,7 +34,8 @@ final class DestinationBodies {
     private static final Pattern OWNER = Pattern.compile("\\S{1,100}");
     private static final Pattern POOL = Pattern.compile("[a-z0-9-]{1,40}");
     private static final Set<String> KEYS = Set.of("name", "url", "types", "segments", "states", "owners", "pool",
-            "fields", "preset", "maxConcurrency", "maxAttempts", "enabled");
+            "fields", "preset", "maxConcurrency", "maxAttempts", "enabled", "kind", "baa", "part2Agreement",
+            "remuneration");
 
     private DestinationBodies() {
     }
@@ -39,19 +43,22 @@ final class DestinationBodies {
     /** A destination as the API shows it; its secrets never. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DestinationBody(String id, String name, String url, List<String> types, List<String> segments,
-            List<String> states, List<String> owners, String pool, List<String> fields, String preset,
-            int maxConcurrency, int maxAttempts, boolean enabled, List<String> secretFingerprints,
-            String signingSecret) {
+            List<String> states, List<String> owners, String pool, String kind, boolean baa, boolean part2Agreement,
+            String remuneration, List<String> fields, String preset, int maxConcurrency, int maxAttempts,
+            boolean enabled, List<String> secretFingerprints, String signingSecret) {
 
         static DestinationBody of(Destination destination, List<String> fingerprints, String newSecret) {
+            EgressDeclaration egress = destination.egress();
             return new DestinationBody(destination.id().value(), destination.name(), destination.url().toString(),
                     destination.types().stream().map(HandOffType::wireName).sorted().toList(),
                     destination.segments().stream().map(Segment::wireName).sorted().toList(),
                     destination.states().stream().sorted().toList(),
                     destination.routing().owners().stream().sorted().toList(),
-                    destination.routing().pool().map(Pool::value).orElse(null),
-                    destination.fields().stream().sorted().toList(), destination.preset().orElse(null), destination.maxConcurrency(), destination.maxAttempts(),
-                    destination.enabled(), fingerprints, newSecret);
+                    destination.routing().pool().map(Pool::value).orElse(null), egress.kind().wireName(),
+                    egress.baaSigned(), egress.part2Agreement(), egress.remuneration().wireName(),
+                    destination.fields().stream().sorted().toList(), destination.preset().orElse(null),
+                    destination.maxConcurrency(), destination.maxAttempts(), destination.enabled(), fingerprints,
+                    newSecret);
         }
     }
 
@@ -99,6 +106,7 @@ final class DestinationBodies {
                 problems.add(new Problem.InvalidParam("preset", e.getMessage()));
             }
         });
+        Optional<EgressDeclaration> egress = egress(body, problems);
         int concurrency = number(body, "maxConcurrency", 4, 1, 64, problems);
         int attempts = number(body, "maxAttempts", 20, 1, 100, problems);
         boolean enabled = !body.has("enabled") || body.path("enabled").asBoolean(true);
@@ -109,7 +117,56 @@ final class DestinationBodies {
             throw invalid(problems);
         }
         return new Destination(id.orElseThrow(), name, url, types, segments, states, fields, preset, concurrency,
-                attempts, enabled, new Routing(owners, pool));
+                attempts, enabled, new Routing(owners, pool), egress.orElseThrow());
+    }
+
+    /**
+     * What the destination declares for the egress policy. {@code kind} is required — nothing leaves for
+     * a destination that has not said what it is (default deny); {@code baa} and {@code part2Agreement}
+     * default to false and {@code remuneration} to none. An ad platform cannot have a BAA (TRK-02).
+     */
+    private static Optional<EgressDeclaration> egress(JsonNode body, List<Problem.InvalidParam> problems) {
+        List<String> kinds = Arrays.stream(DestinationKind.values()).map(DestinationKind::wireName).toList();
+        JsonNode kindNode = body.path("kind");
+        Optional<DestinationKind> kind = kindNode.isTextual() ? DestinationKind.fromWireName(kindNode.asText())
+                : Optional.empty();
+        if (kind.isEmpty()) {
+            problems.add(new Problem.InvalidParam("kind", (kindNode.isMissingNode() || kindNode.isNull()
+                    ? "is required: nothing is sent to a destination that has not declared what it is; "
+                    : "must be ") + "one of " + kinds));
+        }
+        boolean baa = flag(body, "baa", problems);
+        boolean part2 = flag(body, "part2Agreement", problems);
+        JsonNode remunerationNode = body.path("remuneration");
+        Optional<Remuneration> remuneration = remunerationNode.isMissingNode() || remunerationNode.isNull()
+                ? Optional.of(Remuneration.NONE)
+                : Optional.of(remunerationNode).filter(JsonNode::isTextual)
+                        .flatMap(node -> Remuneration.fromWireName(node.asText()));
+        if (remuneration.isEmpty()) {
+            problems.add(new Problem.InvalidParam("remuneration", "must be one of "
+                    + Arrays.stream(Remuneration.values()).map(Remuneration::wireName).toList()));
+        }
+        if (kind.filter(DestinationKind.AD_PLATFORM::equals).isPresent() && baa) {
+            problems.add(new Problem.InvalidParam("baa", "cannot be true for an ad_platform: ad platforms are treated"
+                    + " as having no BAA, and no health information ever reaches them (TRK-02, USE-01)"));
+            return Optional.empty();
+        }
+        if (kind.isEmpty() || remuneration.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EgressDeclaration(kind.get(), baa, part2, remuneration.get()));
+    }
+
+    private static boolean flag(JsonNode body, String key, List<Problem.InvalidParam> problems) {
+        JsonNode node = body.path(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            problems.add(new Problem.InvalidParam(key, "must be true or false"));
+            return false;
+        }
+        return node.asBoolean();
     }
 
     private static Optional<Pool> pool(JsonNode node, List<Problem.InvalidParam> problems) {

@@ -1,7 +1,11 @@
 package io.attune.server.delivery;
 
+import io.attune.core.egress.EgressDecision;
+import io.attune.core.egress.OutboundPayload;
+import io.attune.core.event.Attributes;
 import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.DeliveryAttempt;
+import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.Destinations;
 import io.attune.core.handoff.Outbox;
@@ -37,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * and destination, records every attempt, and schedules a failed one again with back-off and jitter
  * until the destination's maximum attempts, after which the message is dead-lettered. Nothing is kept
  * in memory that a restart would need: an undelivered message is simply due again, with its id.
+ *
+ * <p>Before every attempt the destination's egress policy decides, as things are at that moment, what
+ * of the message may leave ({@link EgressGate}, which records the decision first): sent as it is, sent
+ * with what the policy left of it, or blocked — then nothing is sent, ever: the message ends
+ * {@code blocked}, is not retried, not dead-lettered and cannot be replayed.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -44,6 +53,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final Outbox outbox;
     private final Destinations destinations;
+    private final EgressGate gate;
     private final MessageRenderer renderer;
     private final Settings settings;
     private final Clock clock;
@@ -58,10 +68,11 @@ public final class Dispatcher implements AutoCloseable {
                 RetryPolicy.DEFAULT);
     }
 
-    public Dispatcher(Outbox outbox, Destinations destinations, MessageRenderer renderer, Settings settings,
-            Clock clock) {
+    public Dispatcher(Outbox outbox, Destinations destinations, EgressGate gate, MessageRenderer renderer,
+            Settings settings, Clock clock) {
         this.outbox = outbox;
         this.destinations = destinations;
+        this.gate = gate;
         this.renderer = renderer;
         this.settings = settings;
         this.clock = clock;
@@ -140,9 +151,13 @@ public final class Dispatcher implements AutoCloseable {
         if (!destination.get().destination().enabled()) {
             return CompletableFuture.completedFuture(null);
         }
+        Optional<Attributes> released = released(delivery, destination.get().destination(), attempt, started);
+        if (released.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Rendered rendered;
         try {
-            rendered = renderer.render(delivery, destination.get());
+            rendered = renderer.render(delivery, destination.get(), released.get());
         } catch (RuntimeException e) {
             // A preset or secret that no longer reads is the operator's to fix; the attempt says so and is retried.
             record(delivery, new DeliveryAttempt(delivery.message().id(), attempt, started,
@@ -159,6 +174,37 @@ public final class Dispatcher implements AutoCloseable {
             record(delivery, outcome(delivery.message().id(), attempt, started, latency, response, failure));
             return null;
         });
+    }
+
+    /**
+     * What the egress policy lets leave for this attempt, once the decision is recorded; empty when
+     * nothing is to be sent now: blocked for good, or undecided because the decision could not be
+     * taken or recorded (the claim's lease runs out and the message is decided again then).
+     */
+    private Optional<Attributes> released(PendingDelivery delivery, Destination destination, int attempt,
+            Instant at) {
+        EgressDecision decision;
+        try {
+            decision = gate.decide(delivery, destination, attempt, at);
+        } catch (RuntimeException e) {
+            LOG.warn("the egress decision for hand-off {} to {} could not be taken or recorded ({}); nothing was sent,"
+                    + " and it is decided again later", delivery.message().id(), destination.id(),
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        if (decision instanceof EgressDecision.Blocked blocked) {
+            try {
+                outbox.block(delivery, blocked.reason());
+            } catch (RuntimeException e) {
+                // Still pending: decided again (and blocked again) when the lease runs out; never sent.
+                LOG.warn("marking hand-off {} blocked failed ({})", delivery.message().id(),
+                        e.getClass().getSimpleName());
+            }
+            LOG.info("hand-off {} to {} was blocked by its egress policy ({})", delivery.message().id(),
+                    destination.id(), String.join(", ", decision.ruleIds()));
+            return Optional.empty();
+        }
+        return decision.deliverable().map(OutboundPayload::attributes);
     }
 
     private static DeliveryAttempt outcome(String id, int attempt, Instant at, long latency, HttpResponse<Void> response,

@@ -1,9 +1,15 @@
 package io.attune.server.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.attune.core.audit.AuditDetails;
+import io.attune.core.audit.AuditSubject;
+import io.attune.core.egress.EgressLog;
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.Outbox;
+import io.attune.core.identity.LeadId;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.audit.PhiReads;
+import io.attune.server.delivery.EgressBodies.DecisionBody;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
@@ -18,16 +24,21 @@ import java.util.Map;
 
 /**
  * The outbox, for operators: {@code GET /api/outbox/dead-letters}, {@code GET /api/outbox/{id}} (its
- * status and every attempt: outcome, status code, latency) and {@code POST /api/outbox/{id}/replay},
+ * status, every attempt — outcome, status code, latency — and every egress decision taken before an
+ * attempt: outcome, rule ids, redacted field names) and {@code POST /api/outbox/{id}/replay},
  * which puts a dead letter back to be delivered now, with the same webhook id, and answers the message
  * as {@code GET} then shows it: pending, its earlier attempts still listed.
  */
 public final class OutboxRoutes implements RouteGroup {
     private final Outbox outbox;
+    private final EgressLog egress;
+    private final PhiReads reads;
     private final Clock clock;
 
-    public OutboxRoutes(Outbox outbox, Clock clock) {
+    public OutboxRoutes(Outbox outbox, EgressLog egress, PhiReads reads, Clock clock) {
         this.outbox = outbox;
+        this.egress = egress;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -39,7 +50,7 @@ public final class OutboxRoutes implements RouteGroup {
     record AttemptBody(int attempt, Instant at, String outcome, Integer status, long latencyMillis, String error) {
     }
 
-    record MessageBody(String id, String status, List<AttemptBody> attempts) {
+    record MessageBody(String id, String status, List<AttemptBody> attempts, List<DecisionBody> decisions) {
     }
 
     @Override
@@ -55,15 +66,25 @@ public final class OutboxRoutes implements RouteGroup {
                 dead.message().id(), dead.message().destination().value(), dead.message().subject(),
                 dead.message().type().wireName(), dead.message().at(), dead.attempts(),
                 dead.lastError().orElse(null))).toList();
+        // A dead letter names its lead; one that somehow does not is recorded by its message.
+        reads.subjects(ctx, "GET /api/outbox/dead-letters", items.stream().map(item -> LeadId.isValid(item.subject())
+                ? AuditSubject.lead(new LeadId(item.subject())) : AuditSubject.message(item.id())).toList(),
+                AuditDetails.NONE);
         ctx.json(Map.of("items", items));
     }
 
     private void message(Context ctx) {
+        answerMessage(ctx, "GET /api/outbox/{id}");
+    }
+
+    private void answerMessage(Context ctx, String route) {
         WorkspaceId workspace = Caller.workspace(ctx);
         String id = ctx.pathParam("id");
         String status = outbox.status(workspace, id).orElseThrow(OutboxRoutes::notFound);
         List<AttemptBody> attempts = outbox.attempts(workspace, id).stream().map(OutboxRoutes::attempt).toList();
-        ctx.json(new MessageBody(id, status, attempts));
+        List<DecisionBody> decisions = egress.ofMessage(workspace, id).stream().map(DecisionBody::of).toList();
+        reads.subjects(ctx, route, List.of(AuditSubject.message(id)), AuditDetails.NONE);
+        ctx.json(new MessageBody(id, status, attempts, decisions));
     }
 
     private void replay(Context ctx) {
@@ -74,9 +95,10 @@ public final class OutboxRoutes implements RouteGroup {
         }
         if (!outbox.replay(workspace, id, clock.instant())) {
             throw new ProblemException(Problem.of("not-dead-lettered", "Not a dead letter", 409,
-                    "Only a dead-lettered message can be replayed; this one is still being delivered or was delivered."));
+                    "Only a dead-lettered message can be replayed; this one is still being delivered, was delivered, "
+                            + "or was blocked by its destination's egress policy (final)."));
         }
-        message(ctx);
+        answerMessage(ctx, "POST /api/outbox/{id}/replay");
     }
 
     private static AttemptBody attempt(DeliveryAttempt attempt) {

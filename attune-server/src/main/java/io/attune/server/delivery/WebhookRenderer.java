@@ -1,9 +1,9 @@
 package io.attune.server.delivery;
 
+import io.attune.core.event.Attributes;
 import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.PendingDelivery;
-import io.attune.server.webhook.FieldAllowList;
 import io.attune.server.webhook.HandOff;
 import io.attune.server.webhook.HandOffEvents;
 import io.attune.server.webhook.Preset;
@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders a hand-off as its destination receives it: a CloudEvent cut to the destination's field
- * allow-list as it is now (not as it was when the message was queued), shaped by its preset, and
- * signed afresh for this attempt with every active secret.
+ * Renders a hand-off as its destination receives it: a CloudEvent made of what the destination's
+ * egress policy released at this attempt (not what the message held when it was queued), shaped by
+ * its preset, and signed afresh for this attempt with every active secret.
  */
 public final class WebhookRenderer implements MessageRenderer {
     private final HandOffEvents events;
@@ -33,13 +33,12 @@ public final class WebhookRenderer implements MessageRenderer {
     }
 
     @Override
-    public Rendered render(PendingDelivery delivery, ConfiguredDestination configured) {
+    public Rendered render(PendingDelivery delivery, ConfiguredDestination configured, Attributes released) {
         Destination destination = configured.destination();
         HandOff handOff = HandOff.of(delivery.workspace(), delivery.message());
-        FieldAllowList allowed = new FieldAllowList(destination.fields());
         byte[] body = destination.preset()
-                .map(name -> events.body(handOff, allowed, loaded.computeIfAbsent(name, presets::named)))
-                .orElseGet(() -> events.body(handOff, allowed));
+                .map(name -> events.body(handOff, released, loaded.computeIfAbsent(name, presets::named)))
+                .orElseGet(() -> events.body(handOff, released));
         WebhookSigner signer = new WebhookSigner(SigningSecrets.newestFirst(configured.secrets()));
         Map<String, String> headers = new HashMap<>(signer.sign(handOff.id(), clock.instant(), body).asMap());
         headers.put("Content-Type", HandOffEvents.CONTENT_TYPE);

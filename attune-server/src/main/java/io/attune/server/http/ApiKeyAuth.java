@@ -2,6 +2,7 @@ package io.attune.server.http;
 
 import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.Workspaces;
+import io.attune.server.crisis.CrisisRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -44,7 +45,8 @@ final class ApiKeyAuth implements Handler {
         }
         Principal principal = workspaces.byApiKey(key).orElseThrow(() -> unauthorized(
                 REALM + ", error=\"invalid_token\"", "The API key is not valid."));
-        if (!SAFE.contains(ctx.method()) && !principal.role().mayWrite()) {
+        boolean clinicianClears = principal.role().mayClearCrisisHolds() && CrisisRoutes.isClear(ctx.path());
+        if (!SAFE.contains(ctx.method()) && !principal.role().mayWrite() && !clinicianClears) {
             throw new ProblemException(Problem.of("forbidden", "Forbidden", 403,
                     "This API key has the role " + principal.role().wireName() + ", which may only read; "
                             + "changes need an admin key."));

@@ -1,10 +1,13 @@
 package io.attune.server.http;
 
+import io.attune.core.audit.AuditLog;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.workspace.Workspaces;
 import io.attune.server.accounts.AccountRoutes;
+import io.attune.server.audit.AuditRoutes;
+import io.attune.server.audit.PhiReads;
 import io.attune.server.health.HealthRoutes;
 import io.attune.server.leads.LeadRoutes;
 import io.attune.server.metrics.HttpMetrics;
@@ -33,33 +36,39 @@ public final class HttpApp {
     private final Javalin javalin;
 
     /**
+     * @param audit where every read of lead data is recorded before it is answered, and what
+     *     {@code /api/audit} lists and verifies
      * @param storeHealthy the store check behind {@code /health}; false or an exception answers 503
      * @param metrics the registry {@code /metrics} exposes; request timers are recorded into it
      * @param clock "now" for every score read, where decay is applied
      */
     public HttpApp(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring,
-            BooleanSupplier storeHealthy, PrometheusMeterRegistry metrics, Clock clock) {
-        this(leads, workspaces, models, scoring, storeHealthy, metrics, clock, List.of());
+            AuditLog audit, BooleanSupplier storeHealthy, PrometheusMeterRegistry metrics, Clock clock) {
+        this(leads, workspaces, models, scoring, audit, storeHealthy, metrics, clock, List.of());
     }
 
     /** @param more further route groups served by the same server, such as Segment ingestion under /v1 */
     public HttpApp(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring,
-            BooleanSupplier storeHealthy, PrometheusMeterRegistry metrics, Clock clock, List<RouteGroup> more) {
+            AuditLog audit, BooleanSupplier storeHealthy, PrometheusMeterRegistry metrics, Clock clock,
+            List<RouteGroup> more) {
         Objects.requireNonNull(leads, "leads");
         Objects.requireNonNull(workspaces, "workspaces");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(storeHealthy, "storeHealthy");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new ErrorResponses(routes));
         groups.add(new HealthRoutes(storeHealthy));
-        groups.add(new LeadRoutes(leads, models, scoring, clock));
-        groups.add(new AccountRoutes(leads, models, clock));
+        PhiReads reads = new PhiReads(audit, clock);
+        groups.add(new LeadRoutes(leads, models, scoring, reads, clock));
+        groups.add(new AccountRoutes(leads, models, reads, clock));
         groups.add(new ModelRoutes(models));
         groups.add(new MetricsRoutes(metrics));
         groups.add(new OpenApiRoutes());
+        groups.add(new AuditRoutes(audit));
         groups.addAll(more);
         HttpMetrics timers = new HttpMetrics(metrics, routes);
         this.javalin = Javalin.create(config -> {

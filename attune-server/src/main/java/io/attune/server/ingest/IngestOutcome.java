@@ -7,17 +7,33 @@ import java.util.Objects;
 /** What an ingestion request came to, before it is written as HTTP. */
 public sealed interface IngestOutcome {
 
-    /** Every message is durably recorded (or was already): 200 {@code {"success": true}}. */
-    record Accepted(int messages) implements IngestOutcome {
+    /**
+     * Every message is durably recorded (or was already): 200 {@code {"success": true}}, with the
+     * crisis resources when {@code crisis} (the indexes of messages that were crisis language) is not
+     * empty.
+     */
+    record Accepted(int messages, List<Integer> crisis) implements IngestOutcome {
+        public Accepted(int messages) {
+            this(messages, List.of());
+        }
+
+        public Accepted {
+            crisis = List.copyOf(crisis);
+        }
     }
 
     /**
      * Some messages were bad: the good ones are durably recorded, the bad ones listed (400). A
      * sender must not resend the good ones, though doing so is harmless: message ids dedupe.
      */
-    record PartlyAccepted(int accepted, List<MessageError> errors) implements IngestOutcome {
+    record PartlyAccepted(int accepted, List<MessageError> errors, List<Integer> crisis) implements IngestOutcome {
+        public PartlyAccepted(int accepted, List<MessageError> errors) {
+            this(accepted, errors, List.of());
+        }
+
         public PartlyAccepted {
             errors = List.copyOf(errors);
+            crisis = List.copyOf(crisis);
         }
     }
 

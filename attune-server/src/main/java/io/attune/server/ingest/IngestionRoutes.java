@@ -1,7 +1,9 @@
 package io.attune.server.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.attune.core.crisis.CrisisResources;
 import io.attune.core.event.EventKind;
+import io.attune.server.crisis.CrisisBodies;
 import io.attune.server.http.Problem;
 import io.attune.server.http.RequestIds;
 import io.attune.server.http.RouteGroup;
@@ -31,7 +33,11 @@ public final class IngestionRoutes implements RouteGroup {
     /** A problem about an ingestion request, with the messages it concerns. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IngestProblem(String type, String title, int status, String detail, String instance,
-            String requestId, Integer accepted, List<MessageError> errors) {
+            String requestId, Integer accepted, List<MessageError> errors, CrisisBodies.IngestCrisis crisis) {
+    }
+
+    /** Success with the crisis resources (CRISIS-02); SDKs read {@code success} and ignore the rest. */
+    public record SuccessWithCrisis(boolean success, CrisisBodies.IngestCrisis crisis) {
     }
 
     @Override
@@ -50,34 +56,43 @@ public final class IngestionRoutes implements RouteGroup {
     }
 
     private static void write(Context ctx, IngestOutcome outcome) {
-        if (outcome instanceof IngestOutcome.Accepted) {
-            ctx.status(200).contentType("application/json").result(SUCCESS);
+        if (outcome instanceof IngestOutcome.Accepted accepted) {
+            if (accepted.crisis().isEmpty()) {
+                ctx.status(200).contentType("application/json").result(SUCCESS);
+            } else {
+                ctx.status(200).json(new SuccessWithCrisis(true, crisis(accepted.crisis())));
+            }
         } else if (outcome instanceof IngestOutcome.PartlyAccepted partly) {
             problem(ctx, "invalid-messages", "Some messages are invalid", 400, partly.accepted()
                     + " messages were recorded; the ones listed in errors were not and should be fixed, not resent "
-                    + "as they are", partly.accepted(), partly.errors());
+                    + "as they are", partly.accepted(), partly.errors(), partly.crisis());
         } else if (outcome instanceof IngestOutcome.Refused refused) {
             if (refused.status() == 401) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"attune ingestion\"");
             }
             problem(ctx, refused.errors().isEmpty() ? "invalid-request" : "invalid-messages", refused.title(),
                     refused.status(), refused.detail(), refused.errors().isEmpty() ? null : 0,
-                    refused.errors().isEmpty() ? null : refused.errors());
+                    refused.errors().isEmpty() ? null : refused.errors(), List.of());
         } else if (outcome instanceof IngestOutcome.Busy busy) {
             ctx.header("Retry-After", String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
             problem(ctx, "busy", "Too many requests", 429, "Attune is writing as fast as it can; nothing of this "
-                    + "request was recorded. Send it again after Retry-After seconds.", null, null);
+                    + "request was recorded. Send it again after Retry-After seconds.", null, null, List.of());
         } else {
             ctx.header("Retry-After", "5");
             problem(ctx, "unavailable", "Storage unavailable", 503, "The events could not be stored, so none of "
-                    + "them was recorded. Send the request again; message ids make that safe.", null, null);
+                    + "them was recorded. Send the request again; message ids make that safe.", null, null, List.of());
         }
     }
 
     private static void problem(Context ctx, String slug, String title, int status, String detail, Integer accepted,
-            List<MessageError> errors) {
+            List<MessageError> errors, List<Integer> crisis) {
         Problem base = Problem.of(slug, title, status, detail);
         ctx.status(status).json(new IngestProblem(base.type(), title, status, detail, ctx.path(),
-                RequestIds.of(ctx), accepted, errors)).contentType(Problem.CONTENT_TYPE);
+                RequestIds.of(ctx), accepted, errors, crisis.isEmpty() ? null : crisis(crisis)))
+                .contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static CrisisBodies.IngestCrisis crisis(List<Integer> messages) {
+        return new CrisisBodies.IngestCrisis(messages, CrisisBodies.Resources.of(CrisisResources.US));
     }
 }

@@ -1,5 +1,7 @@
 package io.attune.server.ingest;
 
+import io.attune.core.consent.ConsentReading;
+import io.attune.core.consent.ConsentsOf;
 import io.attune.core.event.Alias;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.Event;
@@ -75,6 +77,9 @@ final class MessageDecoder {
             EventHeader header = new EventHeader(id, userId.orElse(null), anonymousId.orElse(null), timestamp,
                     receivedAt, contextAttributes);
             Event event = construct.get().apply(header);
+            if (!consentsRead(event, raw)) {
+                return new Refused(raw.problems().errors());
+            }
             return new Accepted(new AcceptedMessage(raw.index(), event, canonical.write(extras(effective, kind.get())),
                     messageId.isEmpty()));
         } catch (IllegalArgumentException e) {
@@ -82,6 +87,19 @@ final class MessageDecoder {
             raw.problems().add(raw.path(), Objects.requireNonNullElse(e.getMessage(), "is not a valid event"));
             return new Refused(raw.problems().errors());
         }
+    }
+
+    /**
+     * Consents an event carries (identify {@code traits.consent}, {@code Consent Updated}, inbound
+     * messages) are read here as the writer will read them, so that a bad consent field refuses the
+     * message and is named, instead of being left out of the ledger.
+     */
+    private static boolean consentsRead(Event event, RawMessage raw) {
+        ConsentReading reading = ConsentsOf.event(event);
+        String prefix = raw.path().render();
+        reading.problems().forEach(problem -> raw.problems().add(prefix.isEmpty() ? problem.field()
+                : prefix + "." + problem.field(), problem.message()));
+        return reading.valid();
     }
 
     /** A batch message names its type; a single-endpoint message may repeat the endpoint's, but not contradict it. */

@@ -3,6 +3,7 @@ package io.attune.server.leads;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.attune.core.sla.SlaTimer;
+import io.attune.server.crisis.CrisisBodies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class LeadBodies {
             String account, String model, Instant asOf, Score score, List<FitLine> fit,
             List<EngagementLine> engagement, List<LedgerEntry> explanation, Disqualification disqualification,
             List<IdentityBody> identities, List<String> roles, Map<String, Object> traits, Instant firstSeen,
-            Instant lastSeen, long events, Instant updatedAt, SalesBody sales, SlaBody sla) {
+            Instant lastSeen, long events, Instant updatedAt, SalesBody sales, SlaBody sla,
+            CrisisBodies.LeadCrisis crisis) {
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.attune.server.leads;
 
 import io.attune.core.account.AccountId;
+import io.attune.core.audit.AuditDetails;
+import io.attune.core.crisis.CrisisResources;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
@@ -15,6 +17,8 @@ import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.scoring.RuleTally;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.audit.PhiReads;
+import io.attune.server.crisis.CrisisBodies;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Numbers;
 import io.attune.server.leads.LeadBodies.BantBody;
@@ -43,13 +47,15 @@ final class LeadDetail {
     private final ModelRegistry models;
     private final LeadResolver resolver;
     private final LeadExplanation explanation;
+    private final PhiReads reads;
     private final Clock clock;
 
-    LeadDetail(LeadQueries leads, ModelRegistry models, LeadScoring scoring, Clock clock) {
+    LeadDetail(LeadQueries leads, ModelRegistry models, LeadScoring scoring, PhiReads reads, Clock clock) {
         this.leads = leads;
         this.models = models;
         this.resolver = new LeadResolver(leads);
         this.explanation = new LeadExplanation(leads, scoring);
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -75,7 +81,9 @@ final class LeadDetail {
                         .map(identity -> new IdentityBody(identity.kind().wireName(), identity.value())).toList(),
                 List.copyOf(new TreeSet<>(lead.roles())), lead.traits().attributes().asMap(), lead.firstSeen(),
                 lead.lastSeen(), lead.events(), lead.updatedAt(), sales(lead.sales()),
-                leads.slaTimers(workspace, lead.id()).stream().findFirst().map(SlaBody::of).orElse(null));
+                leads.slaTimers(workspace, lead.id()).stream().findFirst().map(SlaBody::of).orElse(null),
+                CrisisBodies.LeadCrisis.of(lead.crisis(), CrisisResources.US));
+        reads.lead(ctx, "GET /api/leads/{id}", lead.id(), asked(found));
         if (found.mergedFrom().isPresent()) {
             ctx.header("Content-Location", "/api/leads/" + lead.id().value());
         }
@@ -89,8 +97,14 @@ final class LeadDetail {
                 .map(t -> new TransitionBody(t.from().wireName(), t.to().wireName(), t.at(), t.cause(),
                         t.actor().describe()))
                 .toList();
+        reads.lead(ctx, "GET /api/leads/{id}/transitions", found.lead().id(), asked(found));
         ctx.json(new Transitions(found.lead().id().value(), found.mergedFrom().map(LeadId::value).orElse(null),
                 items));
+    }
+
+    /** The id asked for, when it was merged into the lead answered. */
+    private static AuditDetails asked(LeadResolver.Found found) {
+        return found.mergedFrom().map(merged -> AuditDetails.of("asked", merged.value())).orElse(AuditDetails.NONE);
     }
 
     private static SalesBody sales(SalesRecord sales) {

@@ -1,5 +1,6 @@
 package io.attune.server.leads;
 
+import io.attune.core.audit.AuditDetails;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.lead.LeadState;
@@ -11,6 +12,7 @@ import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.audit.PhiReads;
 import io.attune.server.http.Caller;
 import io.attune.server.http.PageBody;
 import io.attune.server.http.PageRequest;
@@ -35,11 +37,13 @@ final class LeadListing {
 
     private final LeadQueries leads;
     private final ModelRegistry models;
+    private final PhiReads reads;
     private final Clock clock;
 
-    LeadListing(LeadQueries leads, ModelRegistry models, Clock clock) {
+    LeadListing(LeadQueries leads, ModelRegistry models, PhiReads reads, Clock clock) {
         this.leads = leads;
         this.models = models;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -49,12 +53,19 @@ final class LeadListing {
         Instant now = clock.instant();
         ModelLookup lookup = new ModelLookup(models, workspace);
         if (request.identity().isPresent()) {
-            LeadState lead = byIdentity(workspace, request.identity().get()).orElseThrow(() -> new ProblemException(
-                    Problem.notFound("No lead in your workspace has this identity.")));
+            Optional<LeadState> found = byIdentity(workspace, request.identity().get());
+            AuditDetails identityLookup = AuditDetails.of("lookup", "identity");
+            if (found.isEmpty()) {
+                reads.miss(ctx, "GET /api/leads", identityLookup);
+                throw new ProblemException(Problem.notFound("No lead in your workspace has this identity."));
+            }
+            LeadState lead = found.get();
+            reads.lead(ctx, "GET /api/leads", lead.id(), identityLookup);
             ctx.json(new PageBody<>(List.of(LeadViews.summary(lead, lookup.get(lead.model()), now)), null));
             return;
         }
         Page<LeadState> page = page(workspace, request.filter(), request.page(), now);
+        reads.leads(ctx, "GET /api/leads", page.items().stream().map(LeadState::id).toList());
         ctx.json(PageBody.of(page, lead -> LeadViews.summary(lead, lookup.get(lead.model()), now)));
     }
 
@@ -73,6 +84,7 @@ final class LeadListing {
         LeadFilter filter = new LeadFilter(Optional.of(Stage.MQL), segment, OptionalDouble.empty(),
                 OptionalDouble.empty(), Optional.empty(), Optional.empty());
         Page<LeadState> page = page(workspace, filter, request, now);
+        reads.leads(ctx, "GET /api/mqls", page.items().stream().map(LeadState::id).toList());
         ctx.json(PageBody.of(page, lead -> new MqlSummary(LeadViews.summary(lead, lookup.get(lead.model()), now),
                 qualifiedAt(workspace, lead), leads.slaTimers(workspace, lead.id()).stream().findFirst()
                         .filter(timer -> timer.closedAt().isEmpty()).map(SlaBody::of).orElse(null))));

@@ -3,18 +3,22 @@ package io.attune.server.leads;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.query.LeadQueries;
+import io.attune.server.audit.PhiReads;
 import io.attune.server.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 
-/** The lead resources: listing and look-up, one lead with its explanation, its stage history, the MQL queue. */
+/**
+ * The lead resources: listing and look-up, one lead with its explanation, its stage history, the MQL
+ * queue. Every lead answered is recorded in the audit log before the answer is written.
+ */
 public final class LeadRoutes implements RouteGroup {
     private final LeadListing listing;
     private final LeadDetail detail;
 
-    public LeadRoutes(LeadQueries leads, ModelRegistry models, LeadScoring scoring, Clock clock) {
-        this.listing = new LeadListing(leads, models, clock);
-        this.detail = new LeadDetail(leads, models, scoring, clock);
+    public LeadRoutes(LeadQueries leads, ModelRegistry models, LeadScoring scoring, PhiReads reads, Clock clock) {
+        this.listing = new LeadListing(leads, models, reads, clock);
+        this.detail = new LeadDetail(leads, models, scoring, reads, clock);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.attune.core.outcome.Outcomes;
 import io.attune.core.query.Page;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.workspace.Principal;
+import io.attune.server.audit.PhiReads;
 import io.attune.server.http.Caller;
 import io.attune.server.http.PageBody;
 import io.attune.server.http.PageRequest;
@@ -35,11 +36,13 @@ public final class OutcomeRoutes implements RouteGroup {
 
     private final OutcomeIntake intake;
     private final Outcomes outcomes;
+    private final PhiReads reads;
     private final Clock clock;
 
-    public OutcomeRoutes(LeadQueries leads, Outcomes outcomes, ActionIntake actions, Clock clock) {
+    public OutcomeRoutes(LeadQueries leads, Outcomes outcomes, ActionIntake actions, PhiReads reads, Clock clock) {
         this.intake = new OutcomeIntake(LeadFinder.over(leads), outcomes, actions);
         this.outcomes = outcomes;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -72,6 +75,7 @@ public final class OutcomeRoutes implements RouteGroup {
             }
             throw e;
         }
+        reads.leads(ctx, "GET /api/outcomes", page.items().stream().map(Outcome::lead).toList());
         ctx.json(PageBody.of(page, OutcomeViews::outcome));
     }
 }

@@ -4,6 +4,7 @@ import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
 import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.audit.PhiReads;
 import io.attune.server.http.Caller;
 import io.attune.server.http.PageBody;
 import io.attune.server.http.PageRequest;
@@ -29,9 +30,11 @@ public final class SlaRoutes implements RouteGroup {
     }
 
     private final LeadQueries leads;
+    private final PhiReads reads;
 
-    public SlaRoutes(LeadQueries leads) {
+    public SlaRoutes(LeadQueries leads, PhiReads reads) {
         this.leads = leads;
+        this.reads = reads;
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class SlaRoutes implements RouteGroup {
         } catch (IllegalArgumentException e) {
             throw PageRequest.unreadableCursor();
         }
+        reads.leads(ctx, "GET /api/sla/breaches", page.items().stream().map(SlaTimer::lead).toList());
         ctx.json(PageBody.of(page, SlaBody::of));
     }
 }

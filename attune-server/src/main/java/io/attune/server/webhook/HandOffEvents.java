@@ -2,6 +2,7 @@ package io.attune.server.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attune.core.event.Attributes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonCloudEventData;
@@ -13,11 +14,14 @@ import java.util.Objects;
 /**
  * Builds the body of an outbound hand-off: a CloudEvents 1.0 event in structured mode, JSON
  * ({@value #CONTENT_TYPE}), with {@code specversion}, {@code id}, {@code source}, {@code type},
- * {@code subject}, {@code time}, {@code datacontenttype} and the hand-off as {@code data}. The
- * lead's traits in {@code data.fields} are cut to the destination's allow-list here, whatever the
- * message holds. With a preset, {@code data.properties} also holds the CRM properties the preset
- * maps the hand-off to, so an integration platform can forward them unchanged. The bytes returned
- * are the bytes to sign and to send. Immutable and safe to share between threads.
+ * {@code subject}, {@code time}, {@code datacontenttype} and the hand-off as {@code data}. What it
+ * says of the lead is only what the destination's egress policy {@code released} (see
+ * {@link io.attune.core.egress.HandOffPayloads}), whatever the message holds: {@code data.fields}
+ * holds the released traits, an envelope key the policy removed is absent, and {@code subject} is the
+ * released lead id (or its pseudonym), absent when the lead id was not released. With a preset,
+ * {@code data.properties} also holds the CRM properties the preset maps that to, so an integration
+ * platform can forward them unchanged. The bytes returned are the bytes to sign and to send.
+ * Immutable and safe to share between threads.
  */
 public final class HandOffEvents {
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
@@ -33,35 +37,35 @@ public final class HandOffEvents {
         this.presets = new PresetMapper(describer);
     }
 
-    public CloudEvent event(HandOff handOff, FieldAllowList allowed) {
-        return event(handOff, json.data(handOff, allowed));
+    public CloudEvent event(HandOff handOff, Attributes released) {
+        return event(handOff, released, json.data(handOff, released));
     }
 
     /** The event with {@code data.properties} shaped by {@code preset}. */
-    public CloudEvent event(HandOff handOff, FieldAllowList allowed, Preset preset) {
+    public CloudEvent event(HandOff handOff, Attributes released, Preset preset) {
         Objects.requireNonNull(preset, "preset");
-        ObjectNode data = json.data(handOff, allowed);
-        data.set("properties", presets.apply(preset, handOff, allowed));
-        return event(handOff, data);
+        ObjectNode data = json.data(handOff, released);
+        data.set("properties", presets.apply(preset, handOff, released));
+        return event(handOff, released, data);
     }
 
-    public byte[] body(HandOff handOff, FieldAllowList allowed) {
-        return format.serialize(event(handOff, allowed));
+    public byte[] body(HandOff handOff, Attributes released) {
+        return format.serialize(event(handOff, released));
     }
 
-    public byte[] body(HandOff handOff, FieldAllowList allowed, Preset preset) {
-        return format.serialize(event(handOff, allowed, preset));
+    public byte[] body(HandOff handOff, Attributes released, Preset preset) {
+        return format.serialize(event(handOff, released, preset));
     }
 
-    private static CloudEvent event(HandOff handOff, ObjectNode data) {
-        return CloudEventBuilder.v1()
+    private static CloudEvent event(HandOff handOff, Attributes released, ObjectNode data) {
+        CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(handOff.id().value())
                 .withSource(handOff.source())
                 .withType(handOff.type().wireName())
-                .withSubject(handOff.subject())
                 .withTime(OffsetDateTime.ofInstant(handOff.time(), ZoneOffset.UTC))
                 .withDataContentType(DATA_CONTENT_TYPE)
-                .withData(JsonCloudEventData.wrap(data))
-                .build();
+                .withData(JsonCloudEventData.wrap(data));
+        HandOffJson.lead(released).ifPresent(event::withSubject);
+        return event.build();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
+import io.attune.core.event.Attributes;
 import io.attune.server.webhook.PresetRule.Band;
 import io.attune.server.webhook.PresetRule.Bands;
 import io.attune.server.webhook.PresetRule.Constant;
@@ -18,9 +19,10 @@ import java.util.Optional;
  * Applies a {@link Preset} to a hand-off: one JSON object of CRM properties, in the preset's order.
  * It knows nothing of any CRM; the preset file says everything. Sources read a view of the hand-off
  * that is its CloudEvents body flattened: the attributes beside the keys of {@code data}, with
- * {@code reasons} as one line of text. A property whose source the hand-off lacks (a field the
- * destination may not receive, an account on a lead without one) is left out rather than sent empty,
- * so a CRM never has a value it holds overwritten with nothing. Immutable and thread-safe.
+ * {@code reasons} as one line of text — made, like the body, only of what the egress policy released.
+ * A property whose source the hand-off lacks (a field the destination may not receive, an account on a
+ * lead without one, anything the policy removed) is left out rather than sent empty, so a CRM never
+ * has a value it holds overwritten with nothing. Immutable and thread-safe.
  */
 public final class PresetMapper {
     private final ObjectMapper json = new ObjectMapper();
@@ -30,10 +32,10 @@ public final class PresetMapper {
         this.handOffs = new HandOffJson(json, Objects.requireNonNull(describer, "describer"));
     }
 
-    /** The CRM properties of {@code handOff}, reading only the traits {@code allowed} names. */
-    public ObjectNode apply(Preset preset, HandOff handOff, FieldAllowList allowed) {
+    /** The CRM properties of {@code handOff}, reading only what the egress policy {@code released}. */
+    public ObjectNode apply(Preset preset, HandOff handOff, Attributes released) {
         Objects.requireNonNull(preset, "preset");
-        ObjectNode view = view(handOff, allowed);
+        ObjectNode view = view(handOff, released);
         ObjectNode properties = json.createObjectNode();
         for (PresetProperty property : preset.properties()) {
             value(property.rule(), view).ifPresent(value -> properties.set(property.name(), value));
@@ -41,14 +43,14 @@ public final class PresetMapper {
         return properties;
     }
 
-    private ObjectNode view(HandOff handOff, FieldAllowList allowed) {
-        ObjectNode view = handOffs.data(handOff, allowed);
+    private ObjectNode view(HandOff handOff, Attributes released) {
+        ObjectNode view = handOffs.data(handOff, released);
         view.put("type", handOff.type().wireName());
         view.put("id", handOff.id().value());
         view.put("time", DateTimeFormatter.ISO_INSTANT.format(handOff.time()));
-        view.put("subject", handOff.subject());
+        HandOffJson.lead(released).ifPresent(lead -> view.put("subject", lead));
         view.put("source", handOff.source().toString());
-        view.put("reasons", handOffs.reasonsText(handOff));
+        handOffs.reasonsText(handOff, released).ifPresent(text -> view.put("reasons", text));
         return view;
     }
 

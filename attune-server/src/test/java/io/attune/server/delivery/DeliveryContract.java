@@ -333,10 +333,16 @@ abstract class DeliveryContract {
         assertNothingElseArrives();
     }
 
+    /**
+     * Creates or replaces a destination; unless the test says otherwise, a CRM under a BAA, which may
+     * receive a consumer's hand-off (the egress cases are {@link EgressEnforcementContract}'s).
+     */
     private JsonNode destination(String id, Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
         body.put("name", "CRM " + id);
         body.putIfAbsent("types", List.of("lead.mql", "lead.sql"));
+        body.putIfAbsent("kind", "crm");
+        body.putIfAbsent("baa", true);
         ApiClient.Reply reply = client.send("PUT", "/api/destinations/" + id, headers(), bytes(body));
         assertThat(reply.status()).as(reply.body()).isIn(200, 201);
         return reply.json();

@@ -3,6 +3,9 @@ package io.attune.server.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.egress.Remuneration;
 import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.workspace.WorkspaceId;
@@ -28,9 +31,9 @@ class DestinationRoutesIT {
     private static final String CRM = """
             {"name":" HubSpot ","url":"https://hooks.example.com/attune","types":["lead.sql","lead.mql"],
              "segments":["employer"],"states":["ny","CA"],"fields":["title","email"],"preset":"hubspot-contact",
-             "maxConcurrency":8,"maxAttempts":5,"enabled":false}""";
+             "kind":"crm","baa":true,"maxConcurrency":8,"maxAttempts":5,"enabled":false}""";
     private static final String MINIMAL = """
-            {"name":"Intake team","url":"http://intake.example.org/hooks","types":["lead.mql"]}""";
+            {"name":"Intake team","url":"http://intake.example.org/hooks","types":["lead.mql"],"kind":"intake"}""";
 
     private final ApiFixture fixture = new ApiFixture();
     private final ApiFixture.Running running = fixture.start();
@@ -94,6 +97,8 @@ class DestinationRoutesIT {
         assertThat(texts(body.path("states"))).containsExactly("CA", "NY");
         assertThat(texts(body.path("fields"))).containsExactly("email", "title");
         assertThat(body.path("preset").asText()).isEqualTo("hubspot-contact");
+        assertThat(body.path("kind").asText()).isEqualTo("crm");
+        assertThat(body.path("baa").asBoolean()).isTrue();
         assertThat(body.path("maxConcurrency").asInt()).isEqualTo(8);
         assertThat(body.path("maxAttempts").asInt()).isEqualTo(5);
         assertThat(body.path("enabled").asBoolean(true)).isFalse();
@@ -118,6 +123,58 @@ class DestinationRoutesIT {
         assertThat(body.path("fields")).isEmpty();
         assertThat(body.has("preset")).isFalse();
         assertThat(stored(fixture.acme.id(), "intake").orElseThrow().destination().preset()).isEmpty();
+        assertThat(body.path("kind").asText()).isEqualTo("intake");
+        assertThat(body.path("baa").asBoolean(true)).as("no BAA unless declared").isFalse();
+        assertThat(body.path("part2Agreement").asBoolean(true)).isFalse();
+        assertThat(body.path("remuneration").asText()).isEqualTo("none");
+        assertThat(stored(fixture.acme.id(), "intake").orElseThrow().destination().egress())
+                .isEqualTo(EgressDeclaration.of(DestinationKind.INTAKE));
+    }
+
+    @Test
+    void a_destination_declares_its_kind_agreements_and_remuneration() {
+        Reply partner = Documented.as(put("hillside", """
+                {"name":"Hillside Recovery","url":"https://partner.example.org/in","types":["lead.mql"],
+                 "kind":"referral_partner","baa":true,"part2Agreement":true,"remuneration":"per_admission",
+                 "fields":["firstName","phone"]}"""), "PUT", "/api/destinations/{id}");
+
+        assertThat(partner.status()).as(partner.body()).isEqualTo(201);
+        assertThat(partner.json().path("kind").asText()).isEqualTo("referral_partner");
+        assertThat(partner.json().path("part2Agreement").asBoolean()).isTrue();
+        assertThat(partner.json().path("remuneration").asText()).isEqualTo("per_admission");
+        assertThat(stored(fixture.acme.id(), "hillside").orElseThrow().destination().egress()).isEqualTo(
+                new EgressDeclaration(DestinationKind.REFERRAL_PARTNER, true, true, Remuneration.PER_ADMISSION));
+        assertThat(Documented.as(get("/api/destinations/hillside", fixture.acme), "GET", "/api/destinations/{id}")
+                .json().path("remuneration").asText()).isEqualTo("per_admission");
+    }
+
+    @Test
+    void a_destination_that_does_not_say_what_it_is_is_refused_naming_kind() {
+        Reply reply = put("crm", """
+                {"name":"CRM","url":"https://crm.example.com/","types":["lead.mql"],"fields":["email"]}""");
+
+        Documented.problem(reply, 400, "invalid-params");
+        assertThat(invalidNames(reply)).containsExactly("kind");
+        assertThat(reason(reply, "kind")).contains("required").contains("ad_platform").contains("referral_partner");
+        assertThat(stored(fixture.acme.id(), "crm")).isEmpty();
+    }
+
+    @Test
+    void an_ad_platform_with_a_baa_and_unknown_kinds_or_remuneration_are_refused_naming_the_field() {
+        Reply meta = put("meta", """
+                {"name":"Meta CAPI","url":"https://graph.example.com/events","types":["lead.mql"],
+                 "kind":"ad_platform","baa":true}""");
+        Documented.problem(meta, 400, "invalid-params");
+        assertThat(invalidNames(meta)).containsExactly("baa");
+        assertThat(reason(meta, "baa")).contains("TRK-02");
+
+        Reply wrong = put("meta", """
+                {"name":"Meta CAPI","url":"https://graph.example.com/events","types":["lead.mql"],
+                 "kind":"pixel","baa":"yes","part2Agreement":1,"remuneration":"per_click"}""");
+        Documented.problem(wrong, 400, "invalid-params");
+        assertThat(invalidNames(wrong)).containsExactlyInAnyOrder("kind", "baa", "part2Agreement", "remuneration");
+        assertThat(reason(wrong, "remuneration")).contains("per_admission");
+        assertThat(stored(fixture.acme.id(), "meta")).isEmpty();
     }
 
     @Test
@@ -198,7 +255,7 @@ class DestinationRoutesIT {
     void every_bad_field_of_a_destination_is_named_and_nothing_is_saved() {
         Reply reply = put("crm", """
                 {"name":"CRM","url":"ftp://files.example.com/in","types":["lead.mql","lead.won"],
-                 "preset":"pipedrive","colour":"blue","maxConcurrency":65}""");
+                 "preset":"pipedrive","colour":"blue","maxConcurrency":65,"kind":"crm"}""");
 
         Documented.problem(reply, 400, "invalid-params");
         assertThat(invalidNames(reply)).containsExactlyInAnyOrder("url", "types", "preset", "colour",
@@ -211,13 +268,13 @@ class DestinationRoutesIT {
     }
 
     @Test
-    void a_destination_needs_a_name_a_url_and_a_type_and_numbers_within_their_ranges() {
+    void a_destination_needs_a_name_a_url_a_type_and_a_kind_and_numbers_within_their_ranges() {
         Reply empty = put("crm", "{}");
         Documented.problem(empty, 400, "invalid-params");
-        assertThat(invalidNames(empty)).containsExactlyInAnyOrder("name", "url", "types");
+        assertThat(invalidNames(empty)).containsExactlyInAnyOrder("name", "url", "types", "kind");
 
         Reply wrong = put("crm", """
-                {"name":"CRM","url":"https://crm.example.com/","types":[],"segments":["hospital"],
+                {"name":"CRM","url":"https://crm.example.com/","types":[],"segments":["hospital"],"kind":"crm",
                  "states":["California"],"fields":["bad field"],"maxConcurrency":0,"maxAttempts":2.5,"enabled":"yes"}""");
         Documented.problem(wrong, 400, "invalid-params");
         assertThat(invalidNames(wrong)).containsExactlyInAnyOrder("types", "segments", "states", "fields",

@@ -3,6 +3,12 @@ package io.attune.server.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.egress.EgressDecision;
+import io.attune.core.egress.EgressRecord;
+import io.attune.core.egress.EgressRule;
+import io.attune.core.egress.FlowKind;
+import io.attune.core.egress.OutboundPayload;
+import io.attune.core.egress.Redaction;
 import io.attune.core.event.Attributes;
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.DeliveryAttempt.Outcome;
@@ -14,6 +20,7 @@ import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataClass;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.fakes.InMemoryOutbox;
 import io.attune.server.fakes.Tenant;
@@ -27,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +180,56 @@ class OutboxRoutesIT {
         assertThat(outbox.status(fixture.acme.id(), "msg_delivered")).contains("delivered");
         assertThat(outbox.attempts(fixture.acme.id(), "msg_delivered")).hasSize(1);
         assertThat(outbox.status(fixture.acme.id(), "msg_pending")).contains("pending");
+    }
+
+    /** A message the egress policy blocked at its first try, as the dispatcher records it. */
+    private void blocked(String id, String lead) {
+        OutboundMessage message = written(id, lead, 20);
+        PendingDelivery due = outbox.due(FIRST_TRY, 100).stream().filter(d -> d.message().id().equals(id))
+                .findFirst().orElseThrow();
+        assertThat(outbox.claim(due, FIRST_TRY, FIRST_TRY.plusSeconds(30))).isTrue();
+        EgressDecision decision = new EgressDecision.Blocked(Set.of(EgressRule.TRK_02),
+                "a consumer lead is PHI and the destination has no BAA (TRK-02)");
+        fixture.store.egress().record(EgressRecord.of(fixture.acme.id(), message, 1, FIRST_TRY, decision));
+        assertThat(outbox.block(due, "a consumer lead is PHI and the destination has no BAA (TRK-02)")).isTrue();
+    }
+
+    @Test
+    void a_message_shows_every_egress_decision_with_its_rules_and_redacted_field_names() {
+        OutboundMessage message = written("msg_redacted", "ld_pat", 20);
+        fixture.store.egress().record(EgressRecord.of(fixture.acme.id(), message, 1, FIRST_TRY,
+                new EgressDecision.Redacted(new OutboundPayload(FlowKind.HAND_OFF, "lead.mql", Segment.EMPLOYER, false,
+                        Optional.empty(), FIRST_TRY, List.of()), List.of(new Redaction("diagnosis", DataClass.HEALTH,
+                        Redaction.Treatment.REMOVED, Set.of(EgressRule.TRK_02))))));
+
+        JsonNode shown = Documented.as(get("/api/outbox/msg_redacted", fixture.acme), "GET", "/api/outbox/{id}").json();
+
+        assertThat(shown.path("decisions")).singleElement().satisfies(decision -> {
+            assertThat(decision.path("outcome").asText()).isEqualTo("redacted");
+            assertThat(decision.path("attempt").asInt()).isEqualTo(1);
+            assertThat(decision.path("destination").asText()).isEqualTo("crm");
+            assertThat(decision.path("rules")).extracting(JsonNode::asText).containsExactly("TRK-02");
+            assertThat(decision.at("/redactions/0/field").asText()).isEqualTo("diagnosis");
+            assertThat(decision.at("/redactions/0/dataClass").asText()).isEqualTo("health");
+            assertThat(decision.at("/redactions/0/treatment").asText()).isEqualTo("removed");
+            assertThat(decision.has("reason")).isFalse();
+        });
+    }
+
+    @Test
+    void a_blocked_message_is_final_not_a_dead_letter_and_cannot_be_replayed() {
+        blocked("msg_blocked", "ld_pat");
+
+        JsonNode shown = Documented.as(get("/api/outbox/msg_blocked", fixture.acme), "GET", "/api/outbox/{id}").json();
+
+        assertThat(shown.path("status").asText()).isEqualTo("blocked");
+        assertThat(shown.path("attempts")).as("nothing was sent").isEmpty();
+        assertThat(shown.at("/decisions/0/outcome").asText()).isEqualTo("blocked");
+        assertThat(shown.at("/decisions/0/reason").asText()).contains("no BAA");
+        assertThat(get("/api/outbox/dead-letters", fixture.acme).json().path("items")).isEmpty();
+        Documented.problem(replay("msg_blocked", fixture.acme.adminKey()), 409, "not-dead-lettered");
+        assertThat(outbox.status(fixture.acme.id(), "msg_blocked")).contains("blocked");
+        assertThat(outbox.due(NOW.plus(Duration.ofDays(1)), 10)).isEmpty();
     }
 
     @Test

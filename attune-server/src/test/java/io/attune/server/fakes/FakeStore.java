@@ -1,6 +1,9 @@
 package io.attune.server.fakes;
 
+import io.attune.core.consent.ConsentLedger;
+import io.attune.core.consent.Consents;
 import io.attune.core.ingest.ActionIntake;
+import io.attune.core.ingest.ConsentIntake;
 import io.attune.core.model.Segment;
 import io.attune.core.model.StoredModel;
 import io.attune.core.workspace.Credentials;
@@ -24,7 +27,9 @@ public final class FakeStore {
     private final RecordingIntake intake = new RecordingIntake(tenants::get);
     private final InMemoryDestinations destinations = new InMemoryDestinations();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final InMemoryEgressLog egress = new InMemoryEgressLog();
     private final InMemoryOutcomes outcomes = new InMemoryOutcomes();
+    private final FakeAuditLog audit = new FakeAuditLog();
 
     /** A workspace with an admin and a read key, scoring with the {@code active} ones of {@code models}. */
     public Tenant tenant(String name, Segment defaultSegment, List<StoredModel> stored, Instant at) {
@@ -64,6 +69,30 @@ public final class FakeStore {
 
     public InMemoryOutcomes outcomes() {
         return outcomes;
+    }
+
+    /** The egress decisions, in memory. */
+    public InMemoryEgressLog egress() {
+        return egress;
+    }
+
+    /** The audit log, in memory; it can be made to fail, to show that a read it cannot record fails too. */
+    public FakeAuditLog audit() {
+        return audit;
+    }
+
+    /** Consent ledgers, read from the tenants' books (a lead of another workspace has none). */
+    public Consents consents() {
+        return (workspace, lead) -> {
+            Tenant tenant = tenants.get(workspace);
+            return tenant == null ? ConsentLedger.EMPTY : tenant.book().consents(lead);
+        };
+    }
+
+    /** Consent changes entered through the API, recorded in the tenant's book at once. */
+    public ConsentIntake consentIntake() {
+        return (workspace, lead, change) -> CompletableFuture.completedFuture(
+                tenants.get(workspace).recordConsent(lead, change));
     }
 
     /** Sales actions, applied to the tenant's leads at once. */

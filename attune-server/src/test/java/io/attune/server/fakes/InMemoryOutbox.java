@@ -16,13 +16,15 @@ import java.util.Optional;
  * {@link Outbox} in memory, with the real one's rules: messages are due in the order they were
  * written, one at a time per workspace, destination and lead; a claim leases a message until its
  * attempt is recorded; a failed attempt without a retry time dead-letters its message; a replay makes
- * a dead letter pending again with a fresh count of attempts, keeping the earlier ones on record.
+ * a dead letter pending again with a fresh count of attempts, keeping the earlier ones on record; a
+ * blocked message is final.
  * Tests write messages with {@link #add}, as the writer does in the transaction of a move. Thread-safe.
  */
 public final class InMemoryOutbox implements Outbox {
     private static final String PENDING = "pending";
     private static final String DELIVERED = "delivered";
     private static final String DEAD = "dead";
+    private static final String BLOCKED = "blocked";
 
     /** By message id, in the order written. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -117,6 +119,17 @@ public final class InMemoryOutbox implements Outbox {
         entry.nextAttemptAt = retryAt.orElse(attempt.at());
         entry.lastError = attempt.error().or(() -> attempt.status().isPresent()
                 ? Optional.of("HTTP " + attempt.status().getAsInt()) : Optional.of("failed"));
+    }
+
+    @Override
+    public synchronized boolean block(PendingDelivery delivery, String reason) {
+        Entry entry = entries.get(delivery.message().id());
+        if (entry == null || !entry.pending() || entry.tries != delivery.attempts()) {
+            return false;
+        }
+        entry.status = BLOCKED;
+        entry.lastError = Optional.of(reason);
+        return true;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.attune.server.fakes;
 
+import io.attune.core.consent.ConsentOutcome;
+import io.attune.core.consent.ConsentRecord;
 import io.attune.core.event.Event;
 import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.ApplyLeadAction;
 import io.attune.core.ingest.InMemoryLeadBook;
+import io.attune.core.ingest.RecordConsent;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
@@ -61,6 +64,11 @@ public final class Tenant {
             accepted.merged().forEach(merged -> mergedInto.put(merged, accepted.lead()));
         }
         return recorded;
+    }
+
+    /** Records a consent change entered through the API as the store's writer would, one at a time with events. */
+    synchronized ConsentOutcome recordConsent(LeadId lead, ConsentRecord change) {
+        return new RecordConsent(book).record(lead, change);
     }
 
     /** Applies a sales action as the store's writer would, one at a time with events. */

@@ -12,7 +12,10 @@ import io.attune.core.model.InvalidModelException;
 import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.Segment;
 import io.attune.core.model.StoredModel;
+import io.attune.server.audit.PhiReads;
+import io.attune.server.consent.ConsentRoutes;
 import io.attune.server.delivery.DestinationRoutes;
+import io.attune.server.delivery.EgressRoutes;
 import io.attune.server.delivery.OutboxRoutes;
 import io.attune.server.fakes.FakeStore;
 import io.attune.server.fakes.Tenant;
@@ -21,6 +24,7 @@ import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
 import io.attune.server.outcomes.OutcomeRoutes;
+import io.attune.server.crisis.CrisisRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
@@ -120,12 +124,17 @@ public final class ApiFixture {
     public HttpApp app(PrometheusMeterRegistry metrics) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.intake());
-        return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), () -> true, metrics,
-                clock, List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.actions(), clock),
-                        new OutcomeRoutes(store.leads(), store.outcomes(), store.actions(), clock),
+        PhiReads reads = new PhiReads(store.audit(), clock);
+        return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), store.audit(),
+                () -> true, metrics, clock, List.of(new IngestionRoutes(ingestion, clock),
+                        new SalesFeedbackRoutes(store.actions(), clock),
+                        new CrisisRoutes(store.actions(), store.audit(), clock),
+                        new ConsentRoutes(store.leads(), store.consents(), store.consentIntake(), reads, clock),
+                        new OutcomeRoutes(store.leads(), store.outcomes(), store.actions(), reads, clock),
                         new DestinationRoutes(store.destinations(), new PresetFiles(), clock),
-                        new OutboxRoutes(store.outbox(), clock), new SettingsRoutes(store.workspaces(), clock),
-                        new SlaRoutes(store.leads())));
+                        new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
+                        new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
+                        new SlaRoutes(store.leads(), reads)));
     }
 
     /** The app started on a free loopback port. */

@@ -3,11 +3,14 @@ package io.attune.server.webhook;
 import static io.attune.server.webhook.HandOffs.AT;
 import static io.attune.server.webhook.HandOffs.DESCRIPTIONS;
 import static io.attune.server.webhook.HandOffs.LEAD;
+import static io.attune.server.webhook.HandOffs.released;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.egress.HandOffPayloads;
+import io.attune.core.event.Attributes;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffData;
 import io.attune.core.handoff.HandOffType;
@@ -26,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class HandOffEventsTest {
     private final HandOffEvents events = new HandOffEvents(DESCRIPTIONS);
     private final ObjectMapper json = new ObjectMapper();
-    private final FieldAllowList crmFields = FieldAllowList.of("email", "firstName", "lastName", "title", "company");
+    private final List<String> crmFields = List.of("email", "firstName", "lastName", "title", "company");
 
     private JsonNode parse(byte[] body) throws Exception {
         return json.readTree(body);
@@ -47,7 +51,7 @@ class HandOffEventsTest {
 
     @Test
     void the_body_reads_back_with_the_cloudevents_json_format_to_the_same_attributes() throws Exception {
-        byte[] body = events.body(HandOffs.mql(), crmFields);
+        byte[] body = events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields));
 
         EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
         CloudEvent event = format.deserialize(body);
@@ -62,12 +66,12 @@ class HandOffEventsTest {
         assertThat(event.getExtensionNames()).isEmpty();
         // the format reads data back as bytes; the JSON in them is the data that was built
         assertThat(json.readTree(event.getData().toBytes()))
-                .isEqualTo(json.readTree(events.event(HandOffs.mql(), crmFields).getData().toBytes()));
+                .isEqualTo(json.readTree(events.event(HandOffs.mql(), released(HandOffs.mql(), crmFields)).getData().toBytes()));
     }
 
     @Test
     void data_says_where_the_lead_is_why_it_qualified_and_which_model_decided() throws Exception {
-        JsonNode data = parse(events.body(HandOffs.mql(), crmFields)).get("data");
+        JsonNode data = parse(events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields))).get("data");
 
         assertThat(data.get("lead").asText()).isEqualTo(LEAD);
         assertThat(data.get("account").asText()).isEqualTo(HandOffs.ACCOUNT);
@@ -87,7 +91,7 @@ class HandOffEventsTest {
 
     @Test
     void only_allowed_fields_are_in_the_body() throws Exception {
-        byte[] body = events.body(HandOffs.mql(), FieldAllowList.of("email", "title"));
+        byte[] body = events.body(HandOffs.mql(), released(HandOffs.mql(), List.of("email", "title")));
 
         assertThat(parse(body).get("data").get("fields"))
                 .isEqualTo(json.readTree("{\"email\":\"dana@example.com\",\"title\":\"VP Benefits\"}"));
@@ -98,7 +102,7 @@ class HandOffEventsTest {
 
     @Test
     void no_trait_leaves_unless_the_destination_names_it() throws Exception {
-        byte[] body = events.body(HandOffs.mql(), FieldAllowList.NONE);
+        byte[] body = events.body(HandOffs.mql(), released(HandOffs.mql(), List.of()));
 
         assertThat(parse(body).get("data").get("fields").isEmpty()).isTrue();
         assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("dana@example.com").doesNotContain("Dana");
@@ -106,7 +110,8 @@ class HandOffEventsTest {
 
     @Test
     void a_nested_trait_goes_whole_when_its_key_is_allowed() throws Exception {
-        JsonNode fields = parse(events.body(HandOffs.mql(), FieldAllowList.of("company"))).get("data").get("fields");
+        JsonNode fields = parse(events.body(HandOffs.mql(), released(HandOffs.mql(),
+                List.of("company")))).get("data").get("fields");
 
         assertThat(fields).isEqualTo(json.readTree("{\"company\":{\"name\":\"Initech\",\"employees\":4200}}"));
     }
@@ -118,7 +123,8 @@ class HandOffEventsTest {
                 data.cause(), data.actor(), data.model(), data.fit(), data.engagement(), data.reasons(),
                 Optional.empty(), data.fields());
 
-        JsonNode body = parse(events.body(HandOffs.handOff(HandOffType.LEAD_MQL, withoutAccount), crmFields));
+        HandOff handOff = HandOffs.handOff(HandOffType.LEAD_MQL, withoutAccount);
+        JsonNode body = parse(events.body(handOff, released(handOff, crmFields)));
 
         assertThat(body.get("data").has("account")).isFalse();
     }
@@ -127,11 +133,36 @@ class HandOffEventsTest {
     void with_a_preset_data_also_carries_the_crm_properties() throws Exception {
         Preset hubspot = new PresetFiles().named("hubspot-contact");
 
-        JsonNode data = parse(events.body(HandOffs.mql(), crmFields, hubspot)).get("data");
+        JsonNode data = parse(events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields), hubspot)).get("data");
 
         assertThat(data.get("properties").get("lifecyclestage").asText()).isEqualTo("marketingqualifiedlead");
         assertThat(data.get("properties").get("email").asText()).isEqualTo("dana@example.com");
         assertThat(data.get("stage").asText()).isEqualTo("mql");
+    }
+
+    @Test
+    void only_what_the_egress_policy_released_is_written_and_the_subject_follows_the_released_lead()
+            throws Exception {
+        Map<String, Object> kept = new LinkedHashMap<>(released(HandOffs.mql(), List.of("title")).asMap());
+        kept.keySet().removeAll(List.of(HandOffPayloads.SCORE, HandOffPayloads.REASONS, HandOffPayloads.ACCOUNT,
+                HandOffPayloads.CAUSE));
+        kept.put(HandOffPayloads.LEAD, "psn_0123456789abcdef01234567");
+
+        JsonNode body = parse(events.body(HandOffs.mql(), Attributes.of(kept)));
+
+        assertThat(body.get("subject").asText()).isEqualTo("psn_0123456789abcdef01234567");
+        assertThat(body.get("data").get("lead").asText()).isEqualTo("psn_0123456789abcdef01234567");
+        assertThat(body.get("data").has("score")).isFalse();
+        assertThat(body.get("data").has("reasons")).isFalse();
+        assertThat(body.get("data").has("account")).isFalse();
+        assertThat(body.get("data").has("cause")).isFalse();
+        assertThat(body.get("data").get("fields")).isEqualTo(json.readTree("{\"title\":\"VP Benefits\"}"));
+        assertThat(body.toString()).doesNotContain(LEAD).doesNotContain(HandOffs.ACCOUNT).doesNotContain("110.5");
+
+        kept.remove(HandOffPayloads.LEAD);
+        JsonNode anonymous = parse(events.body(HandOffs.mql(), Attributes.of(kept)));
+        assertThat(anonymous.has("subject")).as("no lead released, no subject").isFalse();
+        assertThat(anonymous.get("data").has("lead")).isFalse();
     }
 
     @Test
@@ -156,14 +187,14 @@ class HandOffEventsTest {
 
     @Test
     void the_same_hand_off_always_gives_the_same_bytes_so_a_retry_sends_what_was_signed_before() {
-        assertThat(events.body(HandOffs.mql(), crmFields)).isEqualTo(events.body(HandOffs.mql(), crmFields));
+        assertThat(events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields))).isEqualTo(events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields)));
     }
 
     @Test
     void a_signed_body_verifies_at_the_receiver() {
         WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
         HandOff handOff = HandOffs.mql();
-        byte[] body = events.body(handOff, crmFields);
+        byte[] body = events.body(handOff, released(handOff, crmFields));
         WebhookHeaders headers = new WebhookSigner(SigningSecrets.of(secret))
                 .sign(handOff.id(), AT.plusSeconds(2), body);
 

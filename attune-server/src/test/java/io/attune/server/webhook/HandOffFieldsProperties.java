@@ -21,7 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever the traits and the allow-list, a trait the list does not name never reaches a body. */
+/** Whatever the traits and what is released, a trait that was not released never reaches a body. */
 class HandOffFieldsProperties {
     private static final List<String> NAMES = List.of("email", "firstName", "lastName", "title", "company", "phone",
             "state", "diagnosis", "medication", "insurance", "age", "notes");
@@ -49,7 +49,7 @@ class HandOffFieldsProperties {
         HandOff handOff = HandOffs.handOff(HandOffType.LEAD_MQL,
                 HandOffs.data(Stage.MQL, Stage.LEAD, 50, 50, Segment.EMPLOYER, traits(present)));
 
-        byte[] body = events.body(handOff, new FieldAllowList(allowed), salesforce);
+        byte[] body = events.body(handOff, HandOffs.released(handOff, allowed), salesforce);
 
         String text = new String(body, StandardCharsets.UTF_8);
         for (String name : present) {

@@ -1,15 +1,21 @@
 package io.attune.server.webhook;
 
+import io.attune.core.egress.HandOffPayloads;
 import io.attune.core.event.Attributes;
+import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffData;
 import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.TopReasons.Reason;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,5 +60,21 @@ final class HandOffs {
 
     static HandOff inStage(HandOffType type, Stage stage, double total, Segment segment) {
         return handOff(type, data(stage, Stage.MQL, total / 2, total / 2, segment, TRAITS));
+    }
+
+    /**
+     * What a destination whose egress policy releases the whole envelope and the traits it lists gets
+     * of the hand-off, as the core describes it (the dispatcher renders exactly such attributes).
+     */
+    static Attributes released(HandOff handOff, Collection<String> traits) {
+        OutboundMessage message = new OutboundMessage(handOff.id().value(), new DestinationId("crm"), handOff.subject(),
+                handOff.type(), handOff.time(), handOff.data());
+        Map<String, Object> released = new LinkedHashMap<>();
+        HandOffPayloads.of(message, DataDictionary.defaults(), false).attributes().asMap().forEach((name, value) -> {
+            if (HandOffPayloads.ENVELOPE.contains(name) || traits.contains(name)) {
+                released.put(name, value);
+            }
+        });
+        return Attributes.of(released);
     }
 }

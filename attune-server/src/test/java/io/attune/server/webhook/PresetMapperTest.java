@@ -8,24 +8,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.core.handoff.HandOffType;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.Segment;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PresetMapperTest {
-    private static final FieldAllowList CRM_FIELDS = FieldAllowList.of("email", "firstName", "lastName", "title",
-            "company", "state", "phone");
+    private static final List<String> CRM_FIELDS = List.of("email", "firstName", "lastName", "title", "company",
+            "state", "phone");
 
     private final PresetFiles files = new PresetFiles();
     private final PresetMapper mapper = new PresetMapper(DESCRIPTIONS);
     private final Preset hubspot = files.named("hubspot-contact");
     private final Preset salesforce = files.named("salesforce-lead");
 
+    /** The preset applied to what a destination listing {@code traits} is released of the hand-off. */
+    private ObjectNode apply(Preset preset, HandOff handOff, List<String> traits) {
+        return mapper.apply(preset, handOff, HandOffs.released(handOff, traits));
+    }
+
     private ObjectNode hubspot(HandOff handOff) {
-        return mapper.apply(hubspot, handOff, CRM_FIELDS);
+        return apply(hubspot, handOff, CRM_FIELDS);
     }
 
     private ObjectNode salesforce(HandOff handOff) {
-        return mapper.apply(salesforce, handOff, CRM_FIELDS);
+        return apply(salesforce, handOff, CRM_FIELDS);
     }
 
     private static String text(JsonNode properties, String name) {
@@ -123,7 +129,7 @@ class PresetMapperTest {
 
     @Test
     void fields_the_destination_may_not_receive_are_left_out_not_blanked() {
-        ObjectNode properties = mapper.apply(salesforce, HandOffs.mql(), FieldAllowList.of("lastName"));
+        ObjectNode properties = apply(salesforce, HandOffs.mql(), List.of("lastName"));
 
         assertThat(text(properties, "LastName")).isEqualTo("Reyes");
         assertThat(properties.has("Email")).isFalse();
@@ -137,7 +143,7 @@ class PresetMapperTest {
         var data = HandOffs.data(Stage.MQL, Stage.LEAD, 45, 65.5, Segment.EMPLOYER,
                 Map.of("company", "Globex", "lastName", "Reyes"));
 
-        ObjectNode properties = mapper.apply(salesforce, HandOffs.handOff(HandOffType.LEAD_MQL, data), CRM_FIELDS);
+        ObjectNode properties = apply(salesforce, HandOffs.handOff(HandOffType.LEAD_MQL, data), CRM_FIELDS);
 
         assertThat(text(properties, "Company")).isEqualTo("Globex");
     }
@@ -152,13 +158,13 @@ class PresetMapperTest {
     void a_third_crm_needs_only_a_preset_file_on_the_classpath() {
         Preset pipedrive = files.named("pipedrive-person");
 
-        ObjectNode properties = mapper.apply(pipedrive, HandOffs.inStage(HandOffType.LEAD_MQL, Stage.MQL, 90,
+        ObjectNode properties = apply(pipedrive, HandOffs.inStage(HandOffType.LEAD_MQL, Stage.MQL, 90,
                 Segment.REFERRAL), CRM_FIELDS);
 
         assertThat(properties.toString()).isEqualTo("{\"name\":\"Dana\",\"email\":\"dana@example.com\","
                 + "\"label\":\"Hot lead\",\"attune_score\":90.0,\"owner_team\":\"partnerships\","
                 + "\"source_system\":\"attune\",\"synced\":true,\"priority\":2}");
-        assertThat(text(mapper.apply(pipedrive, HandOffs.inStage(HandOffType.LEAD_RECYCLED, Stage.RECYCLED, 30,
+        assertThat(text(apply(pipedrive, HandOffs.inStage(HandOffType.LEAD_RECYCLED, Stage.RECYCLED, 30,
                 Segment.EMPLOYER), CRM_FIELDS), "label")).isEqualTo("Nurture");
     }
 }

@@ -36,6 +36,8 @@ public final class LeadActionCodec {
                 writeMoney(json, opportunity.amount());
             } else if (action instanceof SalesAction.Won won) {
                 writeMoney(json, won.amount());
+            } else if (action instanceof SalesAction.ClearCrisis clear) {
+                json.writeStringField("note", clear.note());
             } else if (action instanceof SalesAction.Lost lost && lost.reason().isPresent()) {
                 json.writeStringField("reason", lost.reason().get());
             }
@@ -63,6 +65,7 @@ public final class LeadActionCodec {
             case "opportunity" -> new SalesAction.ConvertToOpportunity(money(json));
             case "won" -> new SalesAction.Won(money(json));
             case "lost" -> new SalesAction.Lost(Optional.ofNullable(Fields.optionalText(json, "reason")));
+            case "crisis_clear" -> new SalesAction.ClearCrisis(Fields.text(json, "note"));
             default -> throw new IllegalStateException("stored sales action has an unknown type " + type);
         };
     }

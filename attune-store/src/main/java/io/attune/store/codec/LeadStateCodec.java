@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.attune.core.account.AccountId;
 import io.attune.core.event.Attributes;
 import io.attune.core.identity.LeadId;
+import io.attune.core.lead.CrisisRecord;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
 import io.attune.core.lead.SalesRecord;
@@ -61,6 +62,10 @@ public final class LeadStateCodec {
                 json.writeFieldName("sales");
                 writeSales(json, lead.sales());
             }
+            if (!lead.crisis().equals(CrisisRecord.NONE)) {
+                json.writeFieldName("crisis");
+                CrisisCodec.write(json, lead.crisis());
+            }
             json.writeEndObject();
         });
     }
@@ -81,7 +86,7 @@ public final class LeadStateCodec {
                 Optional.ofNullable(account).map(AccountId::new), roles, version,
                 decodeScore(Fields.map(json, "score"), model), Fields.instant(json, "firstSeen"),
                 Fields.instant(json, "lastSeen"), Fields.integer(json, "events"), Fields.instant(json, "updatedAt"),
-                readSales(Fields.map(json, "sales")));
+                readSales(Fields.map(json, "sales")), CrisisCodec.read(Fields.map(json, "crisis")));
     }
 
     private static void writeScore(JsonGenerator json, LeadScore score, ScoringModel model) throws IOException {

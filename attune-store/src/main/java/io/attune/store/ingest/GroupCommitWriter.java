@@ -1,12 +1,17 @@
 package io.attune.store.ingest;
 
 import io.attune.core.account.AccountState;
+import io.attune.core.consent.ConsentOutcome;
+import io.attune.core.consent.ConsentRecord;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.HandOffPlanner;
+import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.ActionIntake;
 import io.attune.core.ingest.ApplyLeadAction;
+import io.attune.core.ingest.ConsentIntake;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.ingest.RecordConsent;
 import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
@@ -52,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * commit. If a group fails, its submissions are retried one by one so that one bad submission
  * cannot fail the others.
  */
-public final class GroupCommitWriter implements EventIntake, ActionIntake, BreachIntake, AutoCloseable {
+public final class GroupCommitWriter implements EventIntake, ActionIntake, BreachIntake, ConsentIntake,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final Database database;
@@ -66,10 +72,12 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong sequence;
     private final Thread thread;
+    /** The leads put in crisis hold by the group being written (writer thread only). */
+    private final List<HeldOutreach.Held> held = new ArrayList<>();
     private volatile boolean closing;
 
     /** What the writer is asked to do, for one workspace: record events, apply a sales action, settle an SLA timer. */
-    private sealed interface Work permits Events, Action, Settle {
+    private sealed interface Work permits Events, Action, Settle, Consent {
         WorkspaceId workspace();
 
         /** How much of a group this takes, in events. */
@@ -117,6 +125,19 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         }
     }
 
+    private record Consent(WorkspaceId workspace, LeadId lead, ConsentRecord change,
+            CompletableFuture<ConsentOutcome> done) implements Work {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
     public GroupCommitWriter(Database database, ModelRegistry models, JdbcDestinations destinations,
             Workspaces workspaces, WriterSettings settings) {
         this.database = database;
@@ -135,7 +156,8 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         try (Connection connection = database.connection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM "
-                     + "(SELECT seq FROM events UNION ALL SELECT seq FROM lead_actions UNION ALL SELECT seq FROM outbox) "
+                     + "(SELECT seq FROM events UNION ALL SELECT seq FROM lead_actions UNION ALL SELECT seq FROM outbox "
+                     + "UNION ALL SELECT position FROM consents) "
                      + "logged")) {
             rows.next();
             return rows.getLong(1);
@@ -182,6 +204,19 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         }
         queuedEvents.incrementAndGet();
         queue.add(new Settle(workspace, timer, done));
+        return done;
+    }
+
+    /** Consent changes entered through the API are few and must not be lost: they always queue. */
+    @Override
+    public CompletionStage<ConsentOutcome> submit(WorkspaceId workspace, LeadId lead, ConsentRecord change) {
+        CompletableFuture<ConsentOutcome> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the writer is closing"));
+            return done;
+        }
+        queuedEvents.incrementAndGet();
+        queue.add(new Consent(workspace, lead, change, done));
         return done;
     }
 
@@ -240,6 +275,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
 
     private void write(List<Work> group) throws SQLException {
         Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
+        held.clear();
         try (Connection connection = database.connection()) {
             database.beginWrite(connection);
             try {
@@ -254,6 +290,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 for (JdbcLeadBook book : books.values()) {
                     book.flush();
                 }
+                HeldOutreach.suppress(connection, held);
                 connection.commit();
                 books.values().forEach(JdbcLeadBook::publish);
                 completions.forEach(Runnable::run);
@@ -279,6 +316,10 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             }
             return () -> action.done().complete(outcome);
         }
+        if (work instanceof Consent consent) {
+            ConsentOutcome outcome = new RecordConsent(book).record(consent.lead(), consent.change());
+            return () -> consent.done().complete(outcome);
+        }
         if (work instanceof Settle settle) {
             Optional<SlaTimer.Status> settled = settle(settle, book, timers, planner);
             return () -> settle.done().complete(settled);
@@ -300,12 +341,23 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
 
     /**
      * What follows a lead's moves in the same transaction: its SLA timer opens when it becomes an
-     * MQL and closes when it moves on, and its hand-offs are written to the outbox.
+     * MQL and closes when it moves on, and its hand-offs are written to the outbox. A move into crisis
+     * hold voids the timer and stops the lead's pending outreach ({@link HeldOutreach}).
      */
     private void afterMoves(WorkspaceId workspace, WorkspaceSettings settings, JdbcLeadBook book,
             SlaTimerWrites timers, HandOffPlanner planner, LeadState lead, List<Transition> moves)
             throws SQLException {
         for (Transition move : moves) {
+            if (move.to() == Stage.CRISIS_HOLD) {
+                // CRISIS-04: nothing more for sales or marketing, already queued or not
+                timers.voidOpen(workspace, lead.id(), move.at());
+                held.add(new HeldOutreach.Held(workspace, lead.id(), move.cause()));
+                continue;
+            }
+            if (move.from() == Stage.CRISIS_HOLD) {
+                // a cleared hold announces nothing and starts no SLA (HandOffPlanner plans nothing either)
+                continue;
+            }
             if (move.from() == Stage.MQL && move.to() != Stage.MQL) {
                 timers.close(workspace, lead.id(), move.at());
             }

@@ -3,6 +3,12 @@ package io.attune.store.ingest;
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
 import io.attune.core.account.AccountTransition;
+import io.attune.core.audit.AuditAction;
+import io.attune.core.audit.AuditDetails;
+import io.attune.core.audit.AuditRecord;
+import io.attune.core.audit.AuditSubject;
+import io.attune.core.consent.ConsentLedger;
+import io.attune.core.consent.ConsentRecord;
 import io.attune.core.event.Event;
 import io.attune.core.event.MessageId;
 import io.attune.core.handoff.OutboundMessage;
@@ -23,6 +29,8 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
+import io.attune.store.audit.JdbcAuditLog;
+import io.attune.store.consent.ConsentRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,6 +75,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final List<AccountTransition> accountTransitions = new ArrayList<>();
     private final List<BookFlush.LoggedAction> actions = new ArrayList<>();
     private final List<BookFlush.Queued> outbox = new ArrayList<>();
+    private final List<ConsentRows.Row> consents = new ArrayList<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     /** Identities the database did not hold when this unit of work began (the writer is the only one adding any). */
     private final Set<Identity> unlinked = new HashSet<>();
@@ -417,11 +426,70 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         accountTransitions.add(transition);
     }
 
+    @Override
+    public void record(LeadId lead, ConsentRecord consent) {
+        long position = consent.message().isPresent() ? positionOf(consent.message().get()) : sequence.getAsLong();
+        int ordinal = (int) consents.stream().filter(row -> row.position() == position).count();
+        consents.add(new ConsentRows.Row(position, ordinal, lead, consent));
+    }
+
+    @Override
+    public ConsentLedger consents(LeadId lead) {
+        Set<LeadId> sources = sourcesOf(lead);
+        // Rebuilding replays the log in order: the ledger then reaches only as far as the replay.
+        long horizon = appendToLog ? Long.MAX_VALUE : sequence.getAsLong();
+        List<ConsentRows.Row> rows;
+        try {
+            rows = new ArrayList<>(ConsentRows.select(connection, workspace, sources, horizon));
+        } catch (SQLException e) {
+            throw new StoreFailure("reading a lead's consents failed", e);
+        }
+        for (ConsentRows.Row row : consents) {
+            if (sources.contains(row.lead())) {
+                rows.add(row);
+            }
+        }
+        return new ConsentLedger(rows.stream().map(ConsentRows.Row::consent).toList());
+    }
+
+    /** Where the event with this message id was logged in this unit of work: consents carried by it go there too. */
+    private long positionOf(MessageId message) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).event().messageId().equals(message)) {
+                return events.get(i).seq();
+            }
+        }
+        throw new IllegalStateException("a consent names a message this unit of work did not log");
+    }
+
     /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
     public void flush() throws SQLException {
         new BookFlush(connection, workspace, this::model, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
                 appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
                 accountTransitions, outbox);
+        ConsentRows.insert(connection, workspace, consents);
+        if (appendToLog && !consents.isEmpty()) {
+            JdbcAuditLog.appendIn(connection, consents.stream().map(this::audited).toList());
+        }
+    }
+
+    /**
+     * A consent change as the audit log keeps it, in the transaction that records it: which purpose,
+     * channel and recipient, granted or revoked, from where — never the disclosure text or evidence.
+     */
+    private AuditRecord audited(ConsentRows.Row row) {
+        ConsentRecord consent = row.consent();
+        AuditDetails details = AuditDetails.of("purpose", consent.purpose().wireName())
+                .and("granted", String.valueOf(consent.granted()))
+                .and("source", consent.source().wireName());
+        if (consent.channel().isPresent()) {
+            details = details.and("channel", consent.channel().get().wireName());
+        }
+        if (consent.recipient().isPresent()) {
+            details = details.and("recipient", consent.recipient().get().name());
+        }
+        return AuditRecord.of(workspace, consent.recordedAt(), consent.actor(), AuditAction.CONSENT_CHANGED,
+                AuditSubject.lead(row.lead()), details);
     }
 
     private List<BookFlush.LoggedEvent> eventsToLog() {

@@ -1,5 +1,8 @@
 package io.attune.store.outbox;
 
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.egress.Remuneration;
 import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.Destinations;
@@ -31,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class JdbcDestinations implements Destinations {
     private static final String COLUMNS = "destination_id, name, url, types, segments, states, fields, preset, "
-            + "max_concurrency, max_attempts, enabled, owners, pool";
+            + "max_concurrency, max_attempts, enabled, owners, pool, kind, baa, part2_agreement, remuneration";
 
     private final Database database;
     private final Map<WorkspaceId, List<Destination>> cache = new ConcurrentHashMap<>();
@@ -63,14 +66,15 @@ public final class JdbcDestinations implements Destinations {
     public void save(WorkspaceId workspace, Destination destination, List<String> secrets, Instant at) {
         database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO destinations (workspace_id, "
                         + "destination_id, name, url, types, segments, states, fields, preset, secrets, max_concurrency, "
-                        + "max_attempts, enabled, created_at, owners, pool) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "max_attempts, enabled, created_at, owners, pool, kind, baa, part2_agreement, remuneration) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (workspace_id, destination_id) DO UPDATE SET name = excluded.name, "
                         + "url = excluded.url, types = excluded.types, segments = excluded.segments, "
                         + "states = excluded.states, fields = excluded.fields, preset = excluded.preset, "
                         + "secrets = excluded.secrets, max_concurrency = excluded.max_concurrency, "
                         + "max_attempts = excluded.max_attempts, enabled = excluded.enabled, "
-                        + "owners = excluded.owners, pool = excluded.pool")
+                        + "owners = excluded.owners, pool = excluded.pool, kind = excluded.kind, baa = excluded.baa, "
+                        + "part2_agreement = excluded.part2_agreement, remuneration = excluded.remuneration")
                 .bind(0, workspace.value()).bind(1, destination.id().value()).bind(2, destination.name())
                 .bind(3, destination.url().toString())
                 .bind(4, join(destination.types(), HandOffType::wireName))
@@ -81,7 +85,10 @@ public final class JdbcDestinations implements Destinations {
                 .bind(10, destination.maxConcurrency()).bind(11, destination.maxAttempts())
                 .bind(12, destination.enabled() ? 1 : 0).bind(13, at.toEpochMilli())
                 .bind(14, join(destination.routing().owners(), Function.identity()))
-                .bind(15, destination.routing().pool().map(Pool::value).orElse(null)).execute());
+                .bind(15, destination.routing().pool().map(Pool::value).orElse(null))
+                .bind(16, destination.egress().kind().wireName()).bind(17, destination.egress().baaSigned() ? 1 : 0)
+                .bind(18, destination.egress().part2Agreement() ? 1 : 0)
+                .bind(19, destination.egress().remuneration().wireName()).execute());
         cache.remove(workspace);
     }
 
@@ -104,7 +111,19 @@ public final class JdbcDestinations implements Destinations {
                 new LinkedHashSet<>(split(rs.getString("fields"))), Optional.ofNullable(rs.getString("preset")),
                 rs.getInt("max_concurrency"), rs.getInt("max_attempts"), rs.getInt("enabled") == 1,
                 new Routing(new LinkedHashSet<>(split(rs.getString("owners"))),
-                        Optional.ofNullable(rs.getString("pool")).map(Pool::new)));
+                        Optional.ofNullable(rs.getString("pool")).map(Pool::new)), egress(rs));
+    }
+
+    /**
+     * What the destination declared. A kind or remuneration this build does not know reads as the
+     * strictest declaration it could be (an ad platform without agreements, paid per lead), so that a
+     * value written by a newer build never widens what leaves.
+     */
+    private static EgressDeclaration egress(ResultSet rs) throws SQLException {
+        DestinationKind kind = DestinationKind.fromWireName(rs.getString("kind")).orElse(DestinationKind.AD_PLATFORM);
+        return new EgressDeclaration(kind, kind != DestinationKind.AD_PLATFORM && rs.getInt("baa") == 1,
+                rs.getInt("part2_agreement") == 1,
+                Remuneration.fromWireName(rs.getString("remuneration")).orElse(Remuneration.PER_LEAD));
     }
 
     /** Lists are kept as space-separated words: every value (ids, names, states, owners, secrets) is a single word. */

@@ -79,6 +79,13 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean block(PendingDelivery delivery, String reason) {
+        return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE outbox SET status = 'blocked', "
+                        + "last_error = ? WHERE message_id = ? AND status = 'pending' AND attempts = ?")
+                .bind(0, reason).bind(1, delivery.message().id()).bind(2, delivery.attempts()).execute()) == 1;
+    }
+
+    @Override
     public List<DeadLetter> deadLetters(WorkspaceId workspace, int limit) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + MESSAGE + ", o.last_error "
                         + "FROM outbox o WHERE o.workspace_id = ? AND o.status = 'dead' ORDER BY o.seq DESC LIMIT ?")

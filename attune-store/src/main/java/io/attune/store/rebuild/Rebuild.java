@@ -25,8 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recomputes every projection (identities, merges, leads, accounts, transitions) from the event
- * log, in log order, through the same {@link RecordEvent} that recorded the events. One
+ * Recomputes every projection (identities, merges, leads, accounts, transitions, and the consents
+ * events carried) from the event log, in log order, through the same {@link RecordEvent} that
+ * recorded the events; consents entered through the API are not a projection and stay. One
  * transaction per workspace: a rebuild that fails leaves the old projections in place. Run it
  * with the server stopped.
  */
@@ -67,6 +68,11 @@ public final class Rebuild {
                         delete.setString(1, workspace.value());
                         delete.executeUpdate();
                     }
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM consents WHERE workspace_id = ? AND message_id IS NOT NULL")) {
+                    delete.setString(1, workspace.value());
+                    delete.executeUpdate();
                 }
                 Report report = replay(connection, workspace);
                 connection.commit();

@@ -56,6 +56,20 @@ public final class SlaTimerWrites {
     }
 
     /**
+     * Voids the lead's open timer at {@code at}: the lead went into crisis hold, and no one in sales is
+     * to answer it (CRISIS-04).
+     */
+    public void voidOpen(WorkspaceId workspace, LeadId lead, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sla_timers SET status = 'void', "
+                + "closed_at = ? WHERE workspace_id = ? AND lead_id = ? AND closed_at IS NULL AND status = 'open'")) {
+            update.setLong(1, at.toEpochMilli());
+            update.setString(2, workspace.value());
+            update.setString(3, lead.value());
+            update.executeUpdate();
+        }
+    }
+
+    /**
      * Settles an open timer the watcher found overdue: breached (still waiting for sales) or void
      * (the lead is no longer an MQL waiting: merged away). False if it was not open any more.
      */

@@ -3,6 +3,8 @@ package io.attune.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
@@ -191,7 +193,8 @@ abstract class RoundRobinContract {
                     URI.create("https://hooks.example.org/" + id),
                     Set.of(HandOffType.LEAD_MQL, HandOffType.LEAD_SQL, HandOffType.LEAD_RECYCLED),
                     Set.of(Segment.CONSUMER), Set.of(), Set.of("email"), Optional.empty(), 4, 20, true,
-                    new Routing(Set.of(), Optional.of(COORDINATORS))),
+                    new Routing(Set.of(), Optional.of(COORDINATORS)),
+                    EgressDeclaration.of(DestinationKind.INTAKE).withBaa()),
                     List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
         }
     }

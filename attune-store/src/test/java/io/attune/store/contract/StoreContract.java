@@ -3,6 +3,8 @@ package io.attune.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
@@ -221,7 +223,8 @@ abstract class StoreContract {
             throws Exception {
         store.destinations().save(workspace, new Destination(new DestinationId("intake"), "Intake team",
                 URI.create("https://intake.example.org/hooks"), Set.of(HandOffType.LEAD_MQL, HandOffType.LEAD_RECYCLED),
-                Set.of(Segment.CONSUMER), Set.of(), Set.of("email"), Optional.empty(), 2, 3, true),
+                Set.of(Segment.CONSUMER), Set.of(), Set.of("email"), Optional.empty(), 2, 3, true,
+                EgressDeclaration.of(DestinationKind.INTAKE).withBaa()),
                 List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
         record(Events.identify("m1", "user-7", null, Map.of("email", "lee.morgan@gmail.com", "state", "CA", "age", 40,
                         "insurance", "Aetna"), T0),
@@ -276,7 +279,8 @@ abstract class StoreContract {
                 new SalesSla(Duration.ofMinutes(1), BusinessCalendar.DEFAULT)), T0);
         store.destinations().save(workspace, new Destination(new DestinationId("sales-ops"), "Sales ops",
                 URI.create("https://ops.example.org/hooks"), Set.of(HandOffType.MQL_SLA_BREACHED), Set.of(), Set.of(),
-                Set.of(), Optional.empty(), 1, 3, true), List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
+                Set.of(), Optional.empty(), 1, 3, true, EgressDeclaration.of(DestinationKind.CRM).withBaa()),
+                List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
         LeadState late = qualify("user-7");
         SlaTimer running = store.queries().slaTimers(workspace, late.id()).get(0);
         Instant qualifiedAt = store.queries().transitions(workspace, late.id()).get(0).at();
@@ -356,6 +360,44 @@ abstract class StoreContract {
     private ActionOutcome act(LeadState lead, SalesAction action) throws Exception {
         return store.writer().submit(workspace, new LeadAction(lead.id(), action, new Actor.User("rep-3"),
                 T0.plusSeconds(3600))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void crisis_language_holds_the_lead_stops_its_outreach_and_a_rebuild_reproduces_hold_and_clearing()
+            throws Exception {
+        store.destinations().save(workspace, new Destination(new DestinationId("intake"), "Intake team",
+                URI.create("https://intake.example.org/hooks"), Set.of(HandOffType.LEAD_MQL),
+                Set.of(Segment.CONSUMER), Set.of(), Set.of("email"), Optional.empty(), 2, 3, true,
+                EgressDeclaration.of(DestinationKind.INTAKE).withBaa()),
+                List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
+        LeadState mql = qualify("user-7");
+        record(Events.identify("c1", "user-7", null, Map.of("concerns", "I can't go on, I want to end my life"),
+                T0.plusSeconds(600)),
+                Events.track("c2", "user-7", null, "Appointment Booked", T0.plusSeconds(700)));
+
+        LeadState held = store.queries().lead(workspace, mql.id()).orElseThrow();
+        assertThat(held.stage()).isEqualTo(Stage.CRISIS_HOLD);
+        assertThat(held.crisis().heldFrom()).contains(Stage.MQL);
+        assertThat(store.queries().transitions(workspace, mql.id())).last().satisfies(move -> {
+            assertThat(move.actor()).isEqualTo(new Actor.System("crisis-screen"));
+            assertThat(move.cause()).startsWith("crisis language in identify").doesNotContain("end my life");
+        });
+        List<String> mqlHandOffs = store.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT status FROM outbox WHERE type = 'lead.mql'").mapTo(String.class).list());
+        assertThat(mqlHandOffs).as("the pending MQL hand-off is stopped").containsOnly("blocked");
+        List<String> timers = store.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT status FROM sla_timers").mapTo(String.class).list());
+        assertThat(timers).containsOnly("void");
+        assertThat(act(held, new SalesAction.Accept(BANT))).isInstanceOf(ActionOutcome.Refused.class);
+        assertThat(act(held, new SalesAction.ClearCrisis("safety plan agreed with the family")))
+                .isInstanceOfSatisfying(ActionOutcome.Applied.class, applied ->
+                        assertThat(applied.lead().stage()).isEqualTo(Stage.MQL));
+        Snapshot before = Snapshot.of(store.database(), workspace);
+
+        store.rebuild().rebuild(workspace);
+
+        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+        assertThat(store.queries().lead(workspace, mql.id()).orElseThrow().crisis().held()).isFalse();
     }
 
     @Test

@@ -1,0 +1,132 @@
+package io.attune.server.delivery;
+
+import io.attune.core.audit.AuditAction;
+import io.attune.core.audit.AuditDetails;
+import io.attune.core.audit.AuditLog;
+import io.attune.core.audit.AuditRecord;
+import io.attune.core.audit.AuditSubject;
+import io.attune.core.consent.Consents;
+import io.attune.core.consent.Recipient;
+import io.attune.core.egress.EgressConsents;
+import io.attune.core.egress.EgressDecision;
+import io.attune.core.egress.EgressFilter;
+import io.attune.core.egress.EgressLog;
+import io.attune.core.egress.EgressRecord;
+import io.attune.core.egress.HandOffPayloads;
+import io.attune.core.egress.LedgerConsents;
+import io.attune.core.egress.OutboundPayload;
+import io.attune.core.egress.Redaction;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.OutboundMessage;
+import io.attune.core.handoff.PendingDelivery;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.privacy.PrivacyKeys;
+import io.attune.core.privacy.PrivacyRules;
+import io.attune.core.privacy.Pseudonyms;
+import io.attune.core.query.LeadQueries;
+import io.attune.core.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies a destination's egress policy to one outbox message at the moment it is sent, with the
+ * policy, the lead's traits and the lead's consents as they are then: a narrowed allow-list, a revoked
+ * consent or substance-use data learned since the move stops the very next send. The decision is
+ * recorded before anything leaves — in the egress log and, as {@code egress.decided}, in the audit
+ * log — and when it cannot be recorded this throws, so that nothing is sent unrecorded.
+ *
+ * <p>The payload is the hand-off as {@link HandOffPayloads} describes it; whether the lead has
+ * substance-use data is read from all of its traits, not only the fields handed off. Consents are
+ * the lead's ledger, asked for a grant naming the destination by its id or its name. A lead that can
+ * no longer be read is treated as having substance-use data and no consents: when unsure, block.
+ */
+public final class EgressGate {
+    /** How long a pseudonym stays the same for one destination (TRK-05 "rotating" ids). */
+    static final Duration PSEUDONYM_ROTATION = Duration.ofDays(30);
+    private static final Actor DISPATCHER = new Actor.System("dispatcher");
+
+    private final LeadQueries leads;
+    private final Consents consents;
+    private final PrivacyKeys keys;
+    private final EgressLog log;
+    private final AuditLog audit;
+    private final Map<WorkspaceId, Rules> rules = new ConcurrentHashMap<>();
+
+    private record Rules(PrivacyRules privacy, EgressFilter filter) {
+    }
+
+    public EgressGate(LeadQueries leads, Consents consents, PrivacyKeys keys, EgressLog log, AuditLog audit) {
+        this.leads = Objects.requireNonNull(leads, "leads");
+        this.consents = Objects.requireNonNull(consents, "consents");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.log = Objects.requireNonNull(log, "log");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    /** The decision for attempt {@code attempt} at the message, taken and recorded at {@code at}. */
+    public EgressDecision decide(PendingDelivery delivery, Destination destination, int attempt, Instant at) {
+        WorkspaceId workspace = delivery.workspace();
+        OutboundMessage message = delivery.message();
+        Rules workspaceRules = rules.computeIfAbsent(workspace, this::rulesOf);
+        Optional<LeadState> lead = lead(workspace, message.subject());
+        boolean substanceUse = lead.map(state -> workspaceRules.privacy().dictionary()
+                .revealsSubstanceUse(state.traits().attributes(), message.data().segment())).orElse(true);
+        OutboundPayload payload = HandOffPayloads.of(message, workspaceRules.privacy().dictionary(), substanceUse);
+        EgressConsents consented = lead.<EgressConsents>map(state -> new LedgerConsents(
+                consents.ledger(workspace, state.id()), recipients(destination), at)).orElse(EgressConsents.NONE);
+        EgressDecision decision = workspaceRules.filter().decide(destination.id(), destination.egressPolicy(), payload,
+                consented);
+        EgressRecord record = EgressRecord.of(workspace, message, attempt, at, decision);
+        log.record(record);
+        audit.append(AuditRecord.of(workspace, record.at(), DISPATCHER, AuditAction.EGRESS_DECIDED,
+                subject(message), details(record)));
+        return decision;
+    }
+
+    private Rules rulesOf(WorkspaceId workspace) {
+        PrivacyKeys.Keys workspaceKeys = keys.of(workspace);
+        PrivacyRules privacy = PrivacyRules.defaults(workspaceKeys.contentGroups());
+        return new Rules(privacy, new EgressFilter(privacy, new Pseudonyms(workspaceKeys.pseudonyms(),
+                PSEUDONYM_ROTATION)));
+    }
+
+    /** The lead the message is about, or the lead it was merged into since. */
+    private Optional<LeadState> lead(WorkspaceId workspace, String subject) {
+        if (!LeadId.isValid(subject)) {
+            return Optional.empty();
+        }
+        return leads.survivorOf(workspace, new LeadId(subject)).flatMap(survivor -> leads.lead(workspace, survivor));
+    }
+
+    private static List<Recipient> recipients(Destination destination) {
+        return List.of(new Recipient(destination.id().value()), new Recipient(destination.name()));
+    }
+
+    private static AuditSubject subject(OutboundMessage message) {
+        return LeadId.isValid(message.subject()) ? AuditSubject.lead(new LeadId(message.subject()))
+                : AuditSubject.message(message.id());
+    }
+
+    /** Ids, the outcome, rule ids and redacted field names with their treatment: never a value. */
+    private static AuditDetails details(EgressRecord record) {
+        return AuditDetails.of("destination", record.destination().value())
+                .and("message", record.messageId())
+                .and("type", record.type().wireName())
+                .and("attempt", Integer.toString(record.attempt()))
+                .and("outcome", record.outcome().wireName())
+                .and("rules", record.ruleIds())
+                .and("redacted", record.redactions().stream().map(EgressGate::redacted).toList());
+    }
+
+    private static String redacted(Redaction redaction) {
+        return redaction.field() + ":" + redaction.treatment().name().toLowerCase(Locale.ROOT);
+    }
+}

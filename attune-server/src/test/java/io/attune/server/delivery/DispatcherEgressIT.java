@@ -1,0 +1,172 @@
+package io.attune.server.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.egress.EgressRecord;
+import io.attune.core.egress.Remuneration;
+import io.attune.core.event.Attributes;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.HandOffData;
+import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.OutboundMessage;
+import io.attune.core.handoff.RetryPolicy;
+import io.attune.core.lifecycle.Stage;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.Segment;
+import io.attune.core.privacy.KeyedHash;
+import io.attune.core.privacy.PrivacyKeys;
+import io.attune.server.fakes.FakeStore;
+import io.attune.server.support.ApiFixture;
+import io.attune.server.support.Receiver;
+import io.attune.server.webhook.HandOffEvents;
+import io.attune.server.webhook.PresetFiles;
+import io.attune.server.webhook.RuleDescriber;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher's egress gate over the in-memory ports and a receiver on loopback: the policy and
+ * the lead as they are at the send decide (not as they were when the message was queued), and a
+ * decision that cannot be recorded sends nothing.
+ */
+class DispatcherEgressIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
+            Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
+    private static final PrivacyKeys KEYS = workspace -> new PrivacyKeys.Keys(
+            KeyedHash.of("content-groups-" + workspace.value()), KeyedHash.of("pseudonyms-of-" + workspace.value()));
+    private static final DestinationId CRM = new DestinationId("crm");
+
+    private final Clock clock = Clock.systemUTC();
+    private final ApiFixture fixture = new ApiFixture();
+    private final FakeStore store = fixture.store;
+    private final Receiver receiver = new Receiver();
+    private Dispatcher dispatcher;
+
+    @AfterEach
+    void stop() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        receiver.close();
+    }
+
+    private void start() {
+        EgressGate gate = new EgressGate(store.leads(), store.consents(), KEYS, store.egress(), store.audit());
+        dispatcher = new Dispatcher(store.outbox(), store.destinations(), gate,
+                new WebhookRenderer(new HandOffEvents(RuleDescriber.NONE), new PresetFiles(), clock), QUICK, clock)
+                .start();
+    }
+
+    /** Pat's MQL to the crm as the planner queued it, when the crm listed email and title. */
+    private OutboundMessage queued() {
+        HandOffData data = new HandOffData(fixture.pat.value(), Segment.EMPLOYER, Stage.MQL, Stage.LEAD,
+                "score reached 60", "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, List.of(),
+                Optional.empty(), Attributes.of(Map.of("email", "pat@acme-corp.com", "title", "VP Benefits")));
+        OutboundMessage message = new OutboundMessage("msg_0123456789abcdef0123456789abcdef", CRM,
+                fixture.pat.value(), HandOffType.LEAD_MQL, clock.instant().minusSeconds(60), data);
+        store.outbox().add(fixture.acme.id(), message, 20);
+        return message;
+    }
+
+    private void crm(Set<String> fields, EgressDeclaration egress) {
+        store.destinations().save(fixture.acme.id(), new Destination(CRM, "Employer CRM", receiver.url(),
+                Set.of(HandOffType.LEAD_MQL), Set.of(), Set.of(), fields, Optional.empty(), 4, 20, true, egress),
+                List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), clock.instant());
+    }
+
+    @Test
+    void a_field_dropped_from_the_list_after_the_message_was_queued_is_not_sent() throws IOException {
+        OutboundMessage message = queued();
+        crm(Set.of("title"), EgressDeclaration.of(DestinationKind.CRM));
+
+        start();
+
+        JsonNode fields = JSON.readTree(receiver.next(1).get(0).body()).at("/data/fields");
+        assertThat(fields.properties()).extracting(Map.Entry::getKey).containsExactly("title");
+        EgressRecord decision = awaitDecisions(message, 1).get(0);
+        assertThat(decision.outcome()).isEqualTo(EgressRecord.Outcome.REDACTED);
+        assertThat(decision.redactions()).singleElement().satisfies(redaction ->
+                assertThat(redaction.field()).isEqualTo("email"));
+        assertThat(decision.ruleIds()).containsExactly("TRK-01");
+    }
+
+    @Test
+    void a_destination_declared_paid_after_the_message_was_queued_is_sent_nothing_and_the_message_ends_blocked() {
+        OutboundMessage message = queued();
+        crm(Set.of("email", "title"), new EgressDeclaration(DestinationKind.CRM, false, false, Remuneration.PER_LEAD));
+
+        start();
+
+        assertThat(awaitDecisions(message, 1).get(0).ruleIds()).containsExactly("USE-04");
+        awaitStatus(message, "blocked");
+        assertThat(store.outbox().attempts(fixture.acme.id(), message.id())).isEmpty();
+        assertThat(store.outbox().deadLetters(fixture.acme.id(), 10)).isEmpty();
+        assertThat(receiver.unread()).isEmpty();
+    }
+
+    @Test
+    void a_decision_that_cannot_be_recorded_sends_nothing_and_is_taken_again_once_it_can() throws Exception {
+        OutboundMessage message = queued();
+        crm(Set.of("email", "title"), EgressDeclaration.of(DestinationKind.CRM));
+        store.audit().failAppends(true);
+
+        start();
+
+        awaitDecisions(message, 1);
+        Thread.sleep(300);
+        assertThat(receiver.unread()).as("no unaudited egress").isEmpty();
+        assertThat(store.outbox().attempts(fixture.acme.id(), message.id())).isEmpty();
+        assertThat(store.outbox().status(fixture.acme.id(), message.id())).contains("pending");
+
+        store.audit().failAppends(false);
+
+        assertThat(JSON.readTree(receiver.next(1).get(0).body()).path("id").asText()).isEqualTo(message.id());
+        awaitStatus(message, "delivered");
+    }
+
+    private List<EgressRecord> awaitDecisions(OutboundMessage message, int count) {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(giveUp)) {
+            List<EgressRecord> decisions = store.egress().ofMessage(fixture.acme.id(), message.id());
+            if (decisions.size() >= count) {
+                return decisions;
+            }
+            pause();
+        }
+        throw new AssertionError("fewer than " + count + " decisions about " + message.id());
+    }
+
+    private void awaitStatus(OutboundMessage message, String status) {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(giveUp)) {
+            if (store.outbox().status(fixture.acme.id(), message.id()).filter(status::equals).isPresent()) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError(message.id() + " never became " + status);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
