@@ -20,7 +20,8 @@ public enum EgressRule {
     USE_10("USE-10", "sensitive attributes (religion, orientation, gender identity, race…) never leave"),
     SUD_01("SUD-01", "substance-use data leaves only under a Part 2 consent that covers the disclosure"),
     SUD_04("SUD-04", "substance-use leads never go to a destination paid per lead, call, admission or"
-            + " revenue share");
+            + " revenue share"),
+    CRISIS_04("CRISIS-04", "no marketing or sales hand-off leaves for a lead in crisis hold, only the clinical alert");
 
     private final String id;
     private final String summary;

@@ -12,16 +12,19 @@ import io.attune.core.egress.EgressDecision;
 import io.attune.core.egress.EgressFilter;
 import io.attune.core.egress.EgressLog;
 import io.attune.core.egress.EgressRecord;
+import io.attune.core.egress.EgressRule;
 import io.attune.core.egress.HandOffPayloads;
 import io.attune.core.egress.LedgerConsents;
 import io.attune.core.egress.OutboundPayload;
 import io.attune.core.egress.Redaction;
 import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.HandOffType;
 import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.Stage;
 import io.attune.core.privacy.PrivacyKeys;
 import io.attune.core.privacy.PrivacyRules;
 import io.attune.core.privacy.Pseudonyms;
@@ -34,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,13 +86,24 @@ public final class EgressGate {
         OutboundPayload payload = HandOffPayloads.of(message, workspaceRules.privacy().dictionary(), substanceUse);
         EgressConsents consented = lead.<EgressConsents>map(state -> new LedgerConsents(
                 consents.ledger(workspace, state.id()), recipients(destination), at)).orElse(EgressConsents.NONE);
-        EgressDecision decision = workspaceRules.filter().decide(destination.id(), destination.egressPolicy(), payload,
-                consented);
+        EgressDecision decision = heldInCrisis(lead, message)
+                ? new EgressDecision.Blocked(Set.of(EgressRule.CRISIS_04), "the lead is in crisis hold: only the "
+                        + HandOffType.LEAD_CRISIS_HOLD.wireName() + " alert may leave until a clinician clears it")
+                : workspaceRules.filter().decide(destination.id(), destination.egressPolicy(), payload, consented);
         EgressRecord record = EgressRecord.of(workspace, message, attempt, at, decision);
         log.record(record);
         audit.append(AuditRecord.of(workspace, record.at(), DISPATCHER, AuditAction.EGRESS_DECIDED,
                 subject(message), details(record)));
         return decision;
+    }
+
+    /**
+     * A hand-off planned before the hold and claimed as it began would otherwise still leave: the hold
+     * is checked again at the send, like consents.
+     */
+    private static boolean heldInCrisis(Optional<LeadState> lead, OutboundMessage message) {
+        return message.type() != HandOffType.LEAD_CRISIS_HOLD
+                && lead.filter(state -> state.stage() == Stage.CRISIS_HOLD).isPresent();
     }
 
     private Rules rulesOf(WorkspaceId workspace) {

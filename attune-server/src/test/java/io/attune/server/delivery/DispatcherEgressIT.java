@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.TestEvents;
 import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.egress.EgressRecord;
@@ -115,6 +116,21 @@ class DispatcherEgressIT {
         awaitStatus(message, "blocked");
         assertThat(store.outbox().attempts(fixture.acme.id(), message.id())).isEmpty();
         assertThat(store.outbox().deadLetters(fixture.acme.id(), 10)).isEmpty();
+        assertThat(receiver.unread()).isEmpty();
+    }
+
+    @Test
+    void a_hand_off_queued_before_its_lead_was_held_in_crisis_is_not_sent() {
+        OutboundMessage message = queued();
+        crm(Set.of("email", "title"), EgressDeclaration.of(DestinationKind.CRM));
+        fixture.acme.record(TestEvents.user("u-pat").after(Duration.ofHours(3)).track("Contact Form Submitted",
+                Map.of("message", "honestly I want to end my life")));
+        assertThat(store.leads().lead(fixture.acme.id(), fixture.pat).orElseThrow().stage()).isEqualTo(Stage.CRISIS_HOLD);
+
+        start();
+
+        assertThat(awaitDecisions(message, 1).get(0).ruleIds()).containsExactly("CRISIS-04");
+        awaitStatus(message, "blocked");
         assertThat(receiver.unread()).isEmpty();
     }
 
