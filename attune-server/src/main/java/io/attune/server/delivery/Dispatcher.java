@@ -103,12 +103,22 @@ public final class Dispatcher implements AutoCloseable {
                     inFlight.remove(lane);
                     continue;
                 }
-                if (!claimed(delivery, now)) {
+                CompletableFuture<Void> sent;
+                try {
+                    sent = claimed(delivery, now) ? send(delivery) : null;
+                } catch (RuntimeException e) {
+                    // A claim that fails (SQLite busy past its timeout) must not keep the permit and the
+                    // lead's lane: both would be lost for good and the destination would stall.
+                    limit.release();
+                    inFlight.remove(lane);
+                    throw e;
+                }
+                if (sent == null) {
                     limit.release();
                     inFlight.remove(lane);
                     continue;
                 }
-                send(delivery).whenComplete((done, failure) -> {
+                sent.whenComplete((done, failure) -> {
                     limit.release();
                     inFlight.remove(lane);
                 });

@@ -10,17 +10,22 @@ import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.egress.EgressRecord;
 import io.attune.core.egress.Remuneration;
 import io.attune.core.event.Attributes;
+import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffData;
 import io.attune.core.handoff.HandOffType;
 import io.attune.core.handoff.OutboundMessage;
+import io.attune.core.handoff.Outbox;
+import io.attune.core.handoff.Outbox.DeadLetter;
+import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.handoff.RetryPolicy;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.Segment;
 import io.attune.core.privacy.KeyedHash;
 import io.attune.core.privacy.PrivacyKeys;
+import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.fakes.FakeStore;
 import io.attune.server.support.ApiFixture;
 import io.attune.server.support.Receiver;
@@ -35,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +72,12 @@ class DispatcherEgressIT {
     }
 
     private void start() {
+        start(store.outbox());
+    }
+
+    private void start(Outbox outbox) {
         EgressGate gate = new EgressGate(store.leads(), store.consents(), KEYS, store.egress(), store.audit());
-        dispatcher = new Dispatcher(store.outbox(), store.destinations(), gate,
+        dispatcher = new Dispatcher(outbox, store.destinations(), gate,
                 new WebhookRenderer(new HandOffEvents(RuleDescriber.NONE), new PresetFiles(), clock), QUICK, clock)
                 .start();
     }
@@ -132,6 +142,66 @@ class DispatcherEgressIT {
         assertThat(awaitDecisions(message, 1).get(0).ruleIds()).containsExactly("CRISIS-04");
         awaitStatus(message, "blocked");
         assertThat(receiver.unread()).isEmpty();
+    }
+
+    @Test
+    void a_claim_that_fails_once_does_not_keep_the_destination_s_only_permit() {
+        store.destinations().save(fixture.acme.id(), new Destination(CRM, "Employer CRM", receiver.url(),
+                Set.of(HandOffType.LEAD_MQL), Set.of(), Set.of(), Set.of("email", "title"), Optional.empty(), 1, 20,
+                true, EgressDeclaration.of(DestinationKind.CRM)), List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"),
+                clock.instant());
+        OutboundMessage message = queued();
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        Outbox flaky = new Outbox() {
+            @Override
+            public List<PendingDelivery> due(Instant now, int limit) {
+                return store.outbox().due(now, limit);
+            }
+
+            @Override
+            public boolean claim(PendingDelivery delivery, Instant now, Instant leaseUntil) {
+                if (failedOnce.compareAndSet(false, true)) {
+                    throw new IllegalStateException("[SQLITE_BUSY] the database file is locked");
+                }
+                return store.outbox().claim(delivery, now, leaseUntil);
+            }
+
+            @Override
+            public void attempted(DeliveryAttempt attempt, Optional<Instant> retryAt) {
+                store.outbox().attempted(attempt, retryAt);
+            }
+
+            @Override
+            public boolean block(PendingDelivery delivery, String reason) {
+                return store.outbox().block(delivery, reason);
+            }
+
+            @Override
+            public List<DeadLetter> deadLetters(WorkspaceId workspace, int limit) {
+                return store.outbox().deadLetters(workspace, limit);
+            }
+
+            @Override
+            public boolean replay(WorkspaceId workspace, String messageId, Instant at) {
+                return store.outbox().replay(workspace, messageId, at);
+            }
+
+            @Override
+            public List<DeliveryAttempt> attempts(WorkspaceId workspace, String messageId) {
+                return store.outbox().attempts(workspace, messageId);
+            }
+
+            @Override
+            public Optional<String> status(WorkspaceId workspace, String messageId) {
+                return store.outbox().status(workspace, messageId);
+            }
+        };
+
+        start(flaky);
+
+        assertThat(failedOnce).isTrue();
+        awaitStatus(message, "delivered");
+        assertThat(receiver.next(1)).hasSize(1);
     }
 
     @Test
