@@ -199,8 +199,8 @@ class DispatcherEgressIT {
 
         start(flaky);
 
-        assertThat(failedOnce).isTrue();
         awaitStatus(message, "delivered");
+        assertThat(failedOnce).as("the first claim threw").isTrue();
         assertThat(receiver.next(1)).hasSize(1);
     }
 
