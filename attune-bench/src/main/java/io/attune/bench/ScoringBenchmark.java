@@ -1,6 +1,7 @@
 package io.attune.bench;
 
 import io.attune.core.condition.ConditionCompiler;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.event.Event;
 import io.attune.core.event.Group;
 import io.attune.core.identity.LeadId;
@@ -10,6 +11,8 @@ import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
+import io.attune.core.lead.Safeguards;
+import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelCompiler;
@@ -221,6 +224,9 @@ public class ScoringBenchmark {
     /** Per-lead states preloaded with the first half of the stream through {@link LeadScoring#apply}. */
     @State(Scope.Thread)
     public static class Leads {
+        /** The employer segment is not gated, so the ledger is never read. */
+        private static final Safeguards SAFEGUARDS = Safeguards.of(ScoringGate.STANDARD, ConsentLedger.EMPTY);
+
         final LeadScoring scoring = new LeadScoring();
         LeadState[] preloaded;
         LeadState[] current;
@@ -257,7 +263,7 @@ public class ScoringBenchmark {
         static LeadScoring.Step apply(Stream stream, LeadScoring scoring, LeadState lead, int index) {
             Event event = stream.workload.event(index);
             return scoring.apply(stream.model, lead, event, stream.workload.accountFacts(stream.workload.leadOf(index)),
-                    event instanceof Group);
+                    event instanceof Group, SAFEGUARDS);
         }
     }
 

@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.condition.ConditionCompiler;
 import io.attune.core.ingest.InMemoryLeadBook;
 import io.attune.core.ingest.RecordEvent;
+import io.attune.core.jurisdiction.UnknownJurisdiction;
+import io.attune.core.lead.LeadPrivacy;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lead.ScoringGate;
+import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.RuleId;
@@ -39,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,6 +78,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "text or json (one JSON object per lead per line)")
     String format;
 
+    @Option(names = "--unknown-jurisdiction", defaultValue = "strictest", paramLabel = "CHOICE",
+            description = "strictest (default: a consumer whose state nothing tells is held to the Washington, "
+                    + "Nevada and Connecticut consent laws) or not_covered")
+    String unknownJurisdiction;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) {
@@ -93,7 +103,9 @@ final class ScoreCommand implements Callable<Integer> {
             }
         };
         InMemoryLeadBook book = new InMemoryLeadBook();
-        RecordEvent record = new RecordEvent(OFFLINE, catalog, book, new LeadScoring());
+        ScoringGate gate = new ScoringGate(UnknownJurisdiction.fromWireName(unknownJurisdiction).orElseThrow(
+                () -> new IllegalArgumentException("--unknown-jurisdiction must be strictest or not_covered")));
+        RecordEvent record = new RecordEvent(OFFLINE, catalog, book, new LeadScoring(), LifecyclePolicy.DEFAULT, gate);
         SegmentParser parser = new SegmentParser();
         PrintWriter err = spec.commandLine().getErr();
         int line = 0;
@@ -183,11 +195,14 @@ final class ScoreCommand implements Callable<Integer> {
                 row.put("qualified", q.qualified());
                 row.put("because", q.because());
                 row.put("topReasons", reasons);
+                row.put("withheld", lead.privacy().withheld().stream().map(LeadPrivacy.Withholding::rule).toList());
                 out.println(json.writeValueAsString(row));
             } else {
                 out.printf("%s  %-9s %-12s score %6.1f (fit %5.1f + engagement %5.1f)  %s%n", lead.id(),
                         lead.segment().wireName(), lead.stage().wireName(), q.total(), q.fit(), q.engagement(),
-                        String.join(", ", reasons));
+                        lead.privacy().scoringWithheld() ? "not scored: " + lead.privacy().withheld().stream()
+                                .map(LeadPrivacy.Withholding::rule).collect(Collectors.joining(", "))
+                                : String.join(", ", reasons));
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,8 +84,31 @@ class ScoreCommandTest {
 
         JsonNode reader = only(leads, "anonymousId:browser-9");
         assertThat(reader.path("stage").asText()).isEqualTo("subscriber");
-        assertThat(reader.path("score").asDouble()).isEqualTo(1.0);
+        assertThat(reader.path("score").asDouble()).as("nothing tells the reader's state: the strictest law holds")
+                .isZero();
+        assertThat(reader.path("withheld")).extracting(JsonNode::asText).containsExactly("STATE-02", "STATE-05");
         assertThat(reader.path("qualified").asBoolean()).isFalse();
+        assertThat(person.path("withheld")).as("California has no such law").isEmpty();
+    }
+
+    @Test
+    void a_workspace_that_collects_only_outside_those_states_may_score_consumers_of_unknown_state() throws IOException {
+        Cli.Run run = score("--format", "json", "--unknown-jurisdiction", "not_covered");
+
+        JsonNode reader = run.out().lines().map(ScoreCommandTest::read)
+                .filter(lead -> lead.path("identities").toString().contains("anonymousId:browser-9")).findFirst()
+                .orElseThrow();
+        assertThat(reader.path("score").asDouble()).isEqualTo(1.0);
+        assertThat(reader.path("withheld")).isEmpty();
+        assertThat(score("--unknown-jurisdiction", "anywhere").exit()).isNotZero();
+    }
+
+    private static JsonNode read(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

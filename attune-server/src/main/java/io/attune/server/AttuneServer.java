@@ -72,8 +72,8 @@ public final class AttuneServer implements AutoCloseable {
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         // Every send is decided by the destination's egress policy first, and the decision recorded and audited.
-        EgressGate gate = new EgressGate(store.queries(), store.consents(), store.privacyKeys(), store.egress(),
-                store.audit());
+        EgressGate gate = new EgressGate(store.queries(), store.workspaces(), store.consents(), store.privacyKeys(),
+                store.egress(), store.audit());
         Dispatcher dispatcher = new Dispatcher(store.outbox(), store.destinations(), gate,
                 new WebhookRenderer(events, presets, clock), delivery, clock).start();
         // Overdue timers are looked for at the dispatcher's pace: a breach leaves as promptly as a hand-off.

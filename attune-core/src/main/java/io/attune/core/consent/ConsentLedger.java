@@ -22,13 +22,25 @@ import java.util.Optional;
 public final class ConsentLedger {
     public static final ConsentLedger EMPTY = new ConsentLedger(List.of());
 
+    private final List<ConsentRecord> recorded;
     private final List<ConsentRecord> records;
 
     /** @param recorded the entries in the order they were recorded */
     public ConsentLedger(List<ConsentRecord> recorded) {
+        this.recorded = List.copyOf(recorded);
         List<ConsentRecord> ordered = new ArrayList<>(recorded);
         ordered.sort(Comparator.comparing(ConsentRecord::capturedAt)); // stable: recording order within an instant
         this.records = List.copyOf(ordered);
+    }
+
+    /** This ledger with {@code later} recorded after its entries. */
+    public ConsentLedger with(List<ConsentRecord> later) {
+        if (later.isEmpty()) {
+            return this;
+        }
+        List<ConsentRecord> all = new ArrayList<>(recorded);
+        all.addAll(later);
+        return new ConsentLedger(all);
     }
 
     /** Every entry, ordered as the rule orders them: by capture time, then as recorded. */

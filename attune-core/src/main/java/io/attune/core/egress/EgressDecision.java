@@ -1,5 +1,6 @@
 package io.attune.core.egress;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.Set;
 /**
  * What the egress filter decided for one payload and one destination: {@link Sent} as it was,
  * {@link Redacted} (what was removed, generalised or pseudonymised, and by which rules), or
- * {@link Blocked} (nothing leaves; the rules and why). Every decision is recorded with its rule ids.
+ * {@link Blocked} (nothing leaves; the rules and why), or {@link Held} (nothing leaves yet: the message
+ * waits, not dropped, until the time the rules allow). Every decision is recorded with its rule ids.
  */
-public sealed interface EgressDecision permits EgressDecision.Sent, EgressDecision.Redacted, EgressDecision.Blocked {
+public sealed interface EgressDecision permits EgressDecision.Sent, EgressDecision.Redacted, EgressDecision.Blocked,
+        EgressDecision.Held {
 
     /** The rules that shaped the decision, in catalogue order; empty when sent as it was. */
     Set<EgressRule> rules();
@@ -20,7 +23,7 @@ public sealed interface EgressDecision permits EgressDecision.Sent, EgressDecisi
     /** What to deliver, unless blocked. */
     Optional<OutboundPayload> deliverable();
 
-    /** {@code sent}, {@code redacted} or {@code blocked}, as recorded. */
+    /** {@code sent}, {@code redacted}, {@code blocked} or {@code held}, as recorded. */
     String outcome();
 
     /** The catalogue ids of {@link #rules()}, e.g. {@code [TRK-01, TRK-05]}. */
@@ -101,6 +104,28 @@ public sealed interface EgressDecision permits EgressDecision.Sent, EgressDecisi
         @Override
         public String outcome() {
             return "blocked";
+        }
+    }
+
+    /** Nothing leaves now; the message is offered again at {@code until} (TCPA-02 quiet hours, TCPA-03 caps). */
+    record Held(Set<EgressRule> rules, String reason, Instant until) implements EgressDecision {
+        public Held {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(until, "until");
+            if (rules.isEmpty()) {
+                throw new IllegalArgumentException("a hold names the rules that made it");
+            }
+            rules = Collections.unmodifiableSet(EnumSet.copyOf(rules));
+        }
+
+        @Override
+        public Optional<OutboundPayload> deliverable() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String outcome() {
+            return "held";
         }
     }
 }

@@ -2,6 +2,7 @@ package io.attune.core.egress;
 
 import io.attune.core.query.Page;
 import io.attune.core.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,4 +23,11 @@ public interface EgressLog {
      * the previous page's {@code next}. A cursor this log did not issue is an IllegalArgumentException.
      */
     Page<EgressRecord> decisions(WorkspaceId workspace, EgressQuery query, Optional<String> cursor, int limit);
+
+    /**
+     * When each other message about {@code lead} to a destination of {@code kind} was first let out
+     * (sent or redacted) at or after {@code since}: what a frequency cap counts (TCPA-03).
+     */
+    List<Instant> firstReleases(WorkspaceId workspace, String lead, DestinationKind kind, Instant since,
+            String exceptMessage);
 }

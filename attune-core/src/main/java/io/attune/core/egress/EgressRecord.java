@@ -24,9 +24,9 @@ public record EgressRecord(WorkspaceId workspace, String messageId, DestinationI
         HandOffType type, int attempt, Instant at, Outcome outcome, Set<EgressRule> rules, List<Redaction> redactions,
         Optional<String> reason) {
 
-    /** What became of the message: {@code sent} as it was, {@code redacted}, or {@code blocked}. */
+    /** What became of the message: {@code sent} as it was, {@code redacted}, {@code blocked}, or {@code held} for later. */
     public enum Outcome {
-        SENT, REDACTED, BLOCKED;
+        SENT, REDACTED, BLOCKED, HELD;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -68,6 +68,7 @@ public record EgressRecord(WorkspaceId workspace, String messageId, DestinationI
         List<Redaction> redactions = decision instanceof EgressDecision.Redacted redacted ? redacted.redactions()
                 : List.of();
         Optional<String> reason = decision instanceof EgressDecision.Blocked blocked ? Optional.of(blocked.reason())
+                : decision instanceof EgressDecision.Held held ? Optional.of(held.reason() + "; held until " + held.until())
                 : Optional.empty();
         return new EgressRecord(workspace, message.id(), message.destination(), message.subject(), message.type(),
                 attempt, at, outcome, decision.rules(), redactions, reason);

@@ -21,6 +21,13 @@ public enum EgressRule {
     SUD_01("SUD-01", "substance-use data leaves only under a Part 2 consent that covers the disclosure"),
     SUD_04("SUD-04", "substance-use leads never go to a destination paid per lead, call, admission or"
             + " revenue share"),
+    STATE_03("STATE-03", "consumer health data goes to a third party only under a separate consent to share naming it"),
+    MINOR_01("MINOR-01", "a child under 13 is routed only to clinical intake, to reach a parent or guardian"),
+    MINOR_02("MINOR-02", "a minor of 13 to 17 gets no marketing hand-off, sale or advertising"),
+    TCPA_01("TCPA-01", "marketing texts only with prior express written consent naming the organisation"),
+    TCPA_02("TCPA-02", "marketing texts only from 08:00 to 20:00 in every time zone the person may be in"),
+    TCPA_03("TCPA-03", "at most 3 marketing texts to a person in any 24 hours"),
+    EMAIL_02("EMAIL-02", "no marketing email to an address that opted out"),
     CRISIS_04("CRISIS-04", "no marketing or sales hand-off leaves for a lead in crisis hold, only the clinical alert");
 
     private final String id;

@@ -34,6 +34,12 @@ public interface Outbox {
      */
     boolean block(PendingDelivery delivery, String reason);
 
+    /**
+     * Puts a claimed message back to wait until {@code until} without counting an attempt (held by
+     * the channel rules, TCPA-02/03), saying why; false when the claim was lost.
+     */
+    boolean defer(PendingDelivery delivery, Instant until, String reason);
+
     /** The messages of a workspace that were given up on, newest first. */
     List<DeadLetter> deadLetters(WorkspaceId workspace, int limit);
 

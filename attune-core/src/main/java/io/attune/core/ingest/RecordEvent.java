@@ -12,10 +12,13 @@ import io.attune.core.event.Identify;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
+import io.attune.core.jurisdiction.Jurisdiction;
 import io.attune.core.lead.CrisisRecord;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
+import io.attune.core.lead.Safeguards;
+import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.lifecycle.Stage;
@@ -58,14 +61,16 @@ public final class RecordEvent {
     private final AccountRollup accounts;
     private final LeadScoring scoring;
     private final LifecyclePolicy policy;
+    private final ScoringGate gate;
 
     public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring) {
-        this(workspace, models, book, scoring, LifecyclePolicy.DEFAULT);
+        this(workspace, models, book, scoring, LifecyclePolicy.DEFAULT, ScoringGate.STANDARD);
     }
 
     public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy, ScoringGate gate) {
         this.workspace = workspace;
+        this.gate = gate;
         this.models = models;
         this.book = book;
         this.scoring = scoring;
@@ -104,12 +109,20 @@ public final class RecordEvent {
         lead = lead.withAccount(membership.account()).withStage(furthestStage(lead, merged))
                 .withCrisis(crisisAfter(lead, merged));
         Map<String, Object> accountFacts = accounts.facts(membership.account());
-        if (!merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model())) {
-            LeadScoring.Replay replay = scoring.replay(model, lead, book.history(lead.id()), accountFacts);
+        LeadId id = lead.id();
+        List<ConsentRecord> carried = ConsentsOf.event(event).records();
+        Jurisdiction now = gate.jurisdictionAfter(traits, lead.privacy(), event);
+        boolean lawsChanged = segment == Segment.CONSUMER
+                && !gate.laws(now).equals(gate.laws(gate.jurisdiction(lead.traits(), lead.privacy())));
+        if (!merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model()) || lawsChanged) {
+            // judged again by what is known now: a state learnt today decides which earlier events may count
+            LeadScoring.Replay replay = scoring.replay(model, lead, book.history(id), accountFacts,
+                    new Safeguards(gate, () -> book.consents(id), Optional.of(now)));
             lead = replay.lead();
             failures.addAll(replay.failures());
         }
-        LeadScoring.Step step = scoring.apply(model, lead, event, accountFacts, membership.traitsChanged());
+        LeadScoring.Step step = scoring.apply(model, lead, event, accountFacts, membership.traitsChanged(),
+                new Safeguards(gate, () -> book.consents(id).with(carried)));
         lead = step.lead();
         failures.addAll(step.failures());
         if (!lead.identified() && (identifies(event) || merged.stream().anyMatch(LeadState::identified))) {
@@ -123,7 +136,7 @@ public final class RecordEvent {
         }
         transitions.forEach(book::record);
         book.append(event, lead.id());
-        for (ConsentRecord consent : ConsentsOf.event(event).records()) {
+        for (ConsentRecord consent : carried) {
             book.record(lead.id(), consent);
         }
         book.save(lead);

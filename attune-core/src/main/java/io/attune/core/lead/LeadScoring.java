@@ -2,6 +2,7 @@ package io.attune.core.lead;
 
 import io.attune.core.condition.ConditionFailure;
 import io.attune.core.consent.ConsentsOf;
+import io.attune.core.consent.Purpose;
 import io.attune.core.crisis.EventScreen;
 import io.attune.core.crisis.Screening;
 import io.attune.core.event.Event;
@@ -9,6 +10,7 @@ import io.attune.core.event.Identify;
 import io.attune.core.model.CommitteeRole;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
+import io.attune.core.model.Segment;
 import io.attune.core.scoring.AttributeFacts;
 import io.attune.core.scoring.Contribution;
 import io.attune.core.scoring.EventFacts;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,6 +34,11 @@ import java.util.TreeSet;
  * <p>An event whose free text is crisis language ({@link EventScreen}) earns nothing: crisis never
  * raises a score (CRISIS-05), live or replayed. Its traits still count, so that the lead stays
  * reachable.
+ *
+ * <p>Before anything is scored the {@link ScoringGate} decides whether a score may be derived at
+ * all (STATE-02/05, MINOR-01); when it may not, the event earns nothing and the score is cleared.
+ * Crisis screening runs either way: it protects the person, it does not score them. What the rules
+ * see of a consumer leaves out substance-use traits unless a Part 2 consent is on the ledger (SUD-01).
  */
 public final class LeadScoring {
     private final Scorer scorer = new Scorer();
@@ -58,7 +66,7 @@ public final class LeadScoring {
      * @param accountChanged whether the account's traits changed since the lead's fit was computed
      */
     public Step apply(ScoringModel model, LeadState lead, Event event, Map<String, Object> account,
-            boolean accountChanged) {
+            boolean accountChanged, Safeguards safeguards) {
         List<RuleFailure> failures = new ArrayList<>(0);
         LeadState current = lead;
         boolean traitsChanged = false;
@@ -68,16 +76,24 @@ public final class LeadScoring {
             traitsChanged = !traits.equals(current.traits());
             current = current.withTraits(traits);
         }
-        if (traitsChanged || accountChanged) {
-            current = refit(model, current, account, event.timestamp(), failures);
-        }
+        boolean wasWithheld = current.privacy().scoringWithheld();
+        current = current.withPrivacy(safeguards.gate().check(current.segment(), current.traits(), current.privacy(),
+                event, safeguards::consents, safeguards.settled()));
         Screening screening = screen.screen(event);
+        if (current.privacy().scoringWithheld()) {
+            return new Step(current.withScore(current.score().cleared()).withRoles(Set.of())
+                    .seen(event.timestamp(), event.header().receivedAt()), List.of(), failures, screening);
+        }
+        Map<String, Object> facts = scoringFacts(current, safeguards, event.timestamp());
+        if (traitsChanged || accountChanged || wasWithheld) {
+            current = refit(model, current, facts, account, event.timestamp(), failures);
+        }
         if (screening instanceof Screening.Crisis) {
             return new Step(current.seen(event.timestamp(), event.header().receivedAt()), List.of(), failures,
                     screening);
         }
         ScoreUpdate update = scorer.score(model, current.score(),
-                event, new EventFacts(event, current.traits().facts(), account, current.score(), model));
+                event, new EventFacts(event, facts, account, current.score(), model));
         failures.addAll(update.failures());
         current = current.withScore(update.score()).seen(event.timestamp(), event.header().receivedAt());
         return new Step(current, update.contributions(), failures, screening);
@@ -86,7 +102,29 @@ public final class LeadScoring {
     /** Fit, attribute disqualification and committee roles recomputed from the lead's and account's facts. */
     public LeadState refit(ScoringModel model, LeadState lead, Map<String, Object> account, Instant at,
             List<RuleFailure> failures) {
-        AttributeFacts facts = new AttributeFacts(lead.traits().facts(), account);
+        return refit(model, lead, lead.traits().facts(), account, at, failures);
+    }
+
+    /**
+     * What scoring may see of the lead (SUD-01): a consumer's substance-use traits only under a Part 2
+     * consent; the sensitive attributes never (USE-10, left out of {@link LeadTraits#facts()}).
+     */
+    private static Map<String, Object> scoringFacts(LeadState lead, Safeguards safeguards, Instant at) {
+        Map<String, Object> facts = lead.traits().facts();
+        if (lead.segment() != Segment.CONSUMER) {
+            return facts;
+        }
+        Map<String, Object> without = lead.traits().factsWithoutSubstanceUse();
+        if (without.size() == facts.size() || safeguards.consents().holds(Purpose.PART2_WRITTEN_CONSENT,
+                Optional.empty(), Optional.empty(), at)) {
+            return facts;
+        }
+        return without;
+    }
+
+    private LeadState refit(ScoringModel model, LeadState lead, Map<String, Object> leadFacts,
+            Map<String, Object> account, Instant at, List<RuleFailure> failures) {
+        AttributeFacts facts = new AttributeFacts(leadFacts, account);
         Scorer.FitUpdate fit = scorer.fit(model, lead.score(), facts, at);
         failures.addAll(fit.failures());
         return lead.withScore(fit.score()).withRoles(roles(model, facts, failures));
@@ -113,7 +151,8 @@ public final class LeadScoring {
      * Recomputes a lead from its history under {@code model}: traits, fit and score start empty and
      * every event is applied again in order. Identity, stage and account are kept.
      */
-    public Replay replay(ScoringModel model, LeadState lead, List<Event> history, Map<String, Object> account) {
+    public Replay replay(ScoringModel model, LeadState lead, List<Event> history, Map<String, Object> account,
+            Safeguards safeguards) {
         if (history.isEmpty()) {
             LeadState empty = lead.withTraits(LeadTraits.NONE).rescoredUnder(model.segment(), model.version(),
                     LeadScore.empty(model));
@@ -123,12 +162,13 @@ public final class LeadScoring {
         Event first = history.get(0);
         LeadState current = new LeadState(lead.id(), model.segment(), lead.stage(), lead.identified(),
                 LeadTraits.NONE, lead.account(), Set.of(), model.version(), LeadScore.empty(model),
-                first.timestamp(), first.timestamp(), 0, first.header().receivedAt(), lead.sales(), lead.crisis());
+                first.timestamp(), first.timestamp(), 0, first.header().receivedAt(), lead.sales(), lead.crisis(),
+                LeadPrivacy.NONE);
         List<RuleFailure> failures = new ArrayList<>();
         current = refit(model, current, account, first.timestamp(), failures);
         List<Contribution> contributions = new ArrayList<>();
         for (Event event : history) {
-            Step step = apply(model, current, event, account, false);
+            Step step = apply(model, current, event, account, false, safeguards);
             current = step.lead();
             contributions.addAll(step.contributions());
             failures.addAll(step.failures());

@@ -16,19 +16,28 @@ import java.util.Set;
  * score under {@code model}. {@code identified} is true once a user id or email is known, which is
  * what makes a lead reachable and so able to qualify. {@code updatedAt} is the receive time of the
  * last event applied, so that rebuilding from events reproduces it. {@code sales} is what sales did
- * with it (see {@link SalesRecord}); {@code crisis} what crisis screening found (see {@link CrisisRecord}).
+ * with it (see {@link SalesRecord}); {@code crisis} what crisis screening found (see {@link CrisisRecord}); {@code privacy} what
+ * the privacy rules found, and whether its score is withheld (see {@link LeadPrivacy}).
  */
 public record LeadState(
         LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits, Optional<AccountId> account,
         Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen, Instant lastSeen, long events,
-        Instant updatedAt, SalesRecord sales, CrisisRecord crisis) {
+        Instant updatedAt, SalesRecord sales, CrisisRecord crisis, LeadPrivacy privacy) {
+
+    /** A lead with no privacy findings. */
+    public LeadState(LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits,
+            Optional<AccountId> account, Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen,
+            Instant lastSeen, long events, Instant updatedAt, SalesRecord sales, CrisisRecord crisis) {
+        this(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen, events,
+                updatedAt, sales, crisis, LeadPrivacy.NONE);
+    }
 
     /** A lead without crisis screening findings. */
     public LeadState(LeadId id, Segment segment, Stage stage, boolean identified, LeadTraits traits,
             Optional<AccountId> account, Set<String> roles, ModelVersion model, LeadScore score, Instant firstSeen,
             Instant lastSeen, long events, Instant updatedAt, SalesRecord sales) {
         this(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen, events,
-                updatedAt, sales, CrisisRecord.NONE);
+                updatedAt, sales, CrisisRecord.NONE, LeadPrivacy.NONE);
     }
 
     /** A lead sales has not acted on. */
@@ -52,43 +61,44 @@ public record LeadState(
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(sales, "sales");
         Objects.requireNonNull(crisis, "crisis");
+        Objects.requireNonNull(privacy, "privacy");
         roles = Set.copyOf(roles);
     }
 
     public LeadState withStage(Stage stage) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public LeadState withScore(LeadScore score) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public LeadState withTraits(LeadTraits traits) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public LeadState withAccount(Optional<AccountId> account) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public LeadState withRoles(Set<String> roles) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public LeadState identifiedNow() {
         return new LeadState(id, segment, stage, true, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     /** This lead re-based on another model (segment change or new version), with an empty score. */
     public LeadState rescoredUnder(Segment segment, ModelVersion model, LeadScore empty) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, empty, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     /** This lead after one more event that happened at {@code at} and was received at {@code receivedAt}. */
@@ -97,17 +107,22 @@ public record LeadState(
         Instant last = at.isAfter(lastSeen) ? at : lastSeen;
         Instant updated = receivedAt.isAfter(updatedAt) ? receivedAt : updatedAt;
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, first, last,
-                events + 1, updated, sales, crisis);
+                events + 1, updated, sales, crisis, privacy);
     }
 
     public LeadState withSales(SalesRecord sales) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public LeadState withCrisis(CrisisRecord crisis) {
         return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
-                events, updatedAt, sales, crisis);
+                events, updatedAt, sales, crisis, privacy);
+    }
+
+    public LeadState withPrivacy(LeadPrivacy privacy) {
+        return new LeadState(id, segment, stage, identified, traits, account, roles, model, score, firstSeen, lastSeen,
+                events, updatedAt, sales, crisis, privacy);
     }
 
     public boolean isMqlOrBeyond() {

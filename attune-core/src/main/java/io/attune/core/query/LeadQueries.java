@@ -2,6 +2,7 @@ package io.attune.core.query;
 
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
@@ -39,6 +40,9 @@ public interface LeadQueries {
 
     /** The lead's events, including those of leads merged into it, in recording order. */
     List<Event> history(WorkspaceId workspace, LeadId lead);
+
+    /** The lead's consent ledger, with the entries of the leads merged into it (for replaying its score). */
+    ConsentLedger consents(WorkspaceId workspace, LeadId lead);
 
     Optional<AccountState> account(WorkspaceId workspace, AccountId account);
 

@@ -38,6 +38,11 @@ public final class LeadScore {
         return new LeadScore(0, List.of(), DecayingValue.ZERO, new RuleTally[model.engagement().size()], null, null);
     }
 
+    /** This score with nothing earned: what is left of a lead whose score may no longer be derived. */
+    public LeadScore cleared() {
+        return new LeadScore(0, List.of(), DecayingValue.ZERO, new RuleTally[tallies.length], null, null);
+    }
+
     /**
      * Rebuilds a stored score. {@code tallies} are by rule id; ids the model does not know are
      * rejected, because a score belongs to the model version that produced it.

@@ -3,6 +3,7 @@ package io.attune.core.handoff;
 import static io.attune.core.TestModels.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.core.TestConsents;
 import io.attune.core.TestEvents;
 import io.attune.core.TestModels;
 import io.attune.core.egress.DestinationKind;
@@ -42,7 +43,7 @@ class HandOffPlannerTest {
         RecordEvent record = new RecordEvent(WORKSPACE, TestModels.catalog(Segment.CONSUMER, CONSUMER), book,
                 new LeadScoring());
         record.record(TestEvents.user("u-1").identify(Map.of("email", "jo@example.org", "age", 30, "state", "wa",
-                "diagnosis", "kept out", "firstName", "Jo")));
+                "diagnosis", "kept out", "firstName", "Jo", "consent", TestConsents.COLLECT_CHD)));
         record.record(TestEvents.user("u-1").after(Duration.ofMinutes(1)).track("Insurance Checked"));
         record.record(TestEvents.user("u-1").after(Duration.ofMinutes(2)).track("Appointment Booked"));
         LeadState lead = book.lead(book.leadOf(new Identity(IdentityKind.USER_ID, "u-1")).orElseThrow()).orElseThrow();

@@ -3,6 +3,7 @@ package io.attune.core.handoff;
 import static io.attune.core.TestModels.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.core.TestConsents;
 import io.attune.core.TestEvents;
 import io.attune.core.TestModels;
 import io.attune.core.account.AccountId;
@@ -63,6 +64,7 @@ class HandOffRoutingTest {
         Map<String, Object> all = new HashMap<>(traits);
         all.put("email", user + "@example.org");
         all.put("age", 30);
+        all.put("consent", TestConsents.COLLECT_CHD);
         record.record(TestEvents.user(user).identify(all));
         record.record(TestEvents.user(user).after(Duration.ofMinutes(1)).track("Appointment Booked"));
         LeadState lead = book.lead(book.leadOf(new Identity(IdentityKind.USER_ID, user)).orElseThrow()).orElseThrow();

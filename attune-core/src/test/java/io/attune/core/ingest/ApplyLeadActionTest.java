@@ -11,6 +11,7 @@ import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.ActionOutcome;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.lifecycle.Bant;
@@ -42,7 +43,8 @@ class ApplyLeadActionTest {
             "go-live with open enrolment");
 
     private final InMemoryLeadBook book = new InMemoryLeadBook();
-    private final RecordEvent record = new RecordEvent(WORKSPACE, MODELS, book, new LeadScoring(), POLICY);
+    private final RecordEvent record = new RecordEvent(WORKSPACE, MODELS, book, new LeadScoring(), POLICY,
+            ScoringGate.STANDARD);
     private final ApplyLeadAction apply = new ApplyLeadAction(MODELS, book, POLICY);
 
     private LeadId mql() {

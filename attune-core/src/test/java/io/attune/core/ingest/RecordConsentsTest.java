@@ -19,6 +19,7 @@ import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadScoring;
+import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.WorkspaceId;
@@ -102,8 +103,8 @@ class RecordConsentsTest {
                 ConsentSource.API, Optional.of(CaptureMethod.VERBAL), T0, Optional.empty(), Optional.empty(),
                 new Actor.User("front-desk"), T0, Evidence.NONE);
 
-        assertThat(new RecordConsent(book).record(lead, revoke)).isEqualTo(new ConsentOutcome.Recorded(lead, revoke));
-        assertThat(new RecordConsent(book).record(LeadId.derivedFrom(WORKSPACE, new Identity(IdentityKind.USER_ID,
+        assertThat(new RecordConsent(book, ScoringGate.STANDARD).record(lead, revoke)).isEqualTo(new ConsentOutcome.Recorded(lead, revoke));
+        assertThat(new RecordConsent(book, ScoringGate.STANDARD).record(LeadId.derivedFrom(WORKSPACE, new Identity(IdentityKind.USER_ID,
                 "nobody")), revoke)).isEqualTo(new ConsentOutcome.UnknownLead());
         ConsentLedger ledger = book.consents(lead);
         assertThat(ledger.history()).containsExactly(revoke);

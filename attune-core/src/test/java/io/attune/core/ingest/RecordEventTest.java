@@ -11,8 +11,11 @@ import io.attune.core.account.AccountState;
 import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
+import io.attune.core.jurisdiction.UnknownJurisdiction;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lead.ScoringGate;
+import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
@@ -30,11 +33,21 @@ class RecordEventTest {
     private static final Instant T0 = TestEvents.T0;
     private static final ModelCatalog EMPLOYER_FIRST = TestModels.catalog(Segment.EMPLOYER, IngestModels.CONSUMER,
             IngestModels.EMPLOYER);
+    /**
+     * These tests are about scoring, not state law: their consumers live where no consumer-health-data
+     * law asks for consent ({@code ScoringGateTest} covers the gate).
+     */
+    private static final ScoringGate NO_STATE_LAW = new ScoringGate(UnknownJurisdiction.NOT_COVERED);
     private static final ModelCatalog CONSUMER_FIRST = TestModels.catalog(Segment.CONSUMER, IngestModels.CONSUMER,
             IngestModels.EMPLOYER);
 
     private InMemoryLeadBook book = new InMemoryLeadBook();
     private RecordEvent record = new RecordEvent(WORKSPACE, EMPLOYER_FIRST, book, new LeadScoring());
+
+    private RecordEvent consumers() {
+        return new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring(), LifecyclePolicy.DEFAULT,
+                NO_STATE_LAW);
+    }
 
     @Test
     void a_business_email_domain_creates_the_account_of_that_domain() {
@@ -114,7 +127,7 @@ class RecordEventTest {
 
     @Test
     void consumer_leads_are_never_attached_to_accounts() {
-        record = new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring());
+        record = consumers();
 
         accept(TestEvents.user("u-pat").identify(Map.of("email", "pat@acme.com")));
         accept(TestEvents.user("u-pat").group("g-acme", Map.of("name", "Acme")));
@@ -140,7 +153,7 @@ class RecordEventTest {
 
     @Test
     void a_segment_trait_rescores_the_lead_under_the_employer_model() {
-        record = new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring());
+        record = consumers();
         accept(TestEvents.anonymous("a-1").at(T0).page("/pricing"));
         accept(TestEvents.anonymous("a-1").at(T0.plusSeconds(60)).track("Demo Requested"));
         assertThat(lead(anonymous("a-1")).score().engagement().value()).isZero();
@@ -162,7 +175,7 @@ class RecordEventTest {
 
     @Test
     void a_return_visit_rule_on_seen_scores_only_from_the_second_visit() {
-        record = new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring());
+        record = consumers();
 
         Recorded.Accepted first = accept(TestEvents.anonymous("a-1").at(T0).page("/conditions/anxiety"));
         Recorded.Accepted second = accept(TestEvents.anonymous("a-1").at(T0.plus(Duration.ofDays(2)))
@@ -240,7 +253,7 @@ class RecordEventTest {
 
     @Test
     void an_anonymous_lead_is_scored_but_reaches_mql_only_once_identified() {
-        record = new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring());
+        record = consumers();
         accept(TestEvents.anonymous("a-1").at(T0).track("Insurance Checked"));
         accept(TestEvents.anonymous("a-1").at(T0.plusSeconds(60)).track("Appointment Booked"));
         assertThat(lead(anonymous("a-1")).stage()).isEqualTo(Stage.SUBSCRIBER);
@@ -283,7 +296,7 @@ class RecordEventTest {
 
     @Test
     void a_rule_that_fails_is_reported_with_the_recording() {
-        record = new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring());
+        record = consumers();
 
         Recorded.Accepted accepted = accept(TestEvents.user("u-pat").identify(Map.of("age", "twenty")));
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.core.TestEvents;
 import io.attune.core.TestModels;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class LeadScoringTest {
     private static final Instant T0 = TestEvents.T0;
     private static final TestEvents.Sender PAT = TestEvents.user("u-pat");
+    /** An employer lead is about an organisation: the gate lets it through without reading consents. */
+    private static final Safeguards BUSINESS = Safeguards.of(ScoringGate.STANDARD, ConsentLedger.EMPTY);
 
     private final ScoringModel model = TestModels.model("lead-scoring", Segment.EMPLOYER).threshold(60)
             .fit(rule("benefits_title").when("has(lead.title) && lead.title.contains('Benefits')").points(20),
@@ -63,7 +66,7 @@ class LeadScoringTest {
         assertThat(lead.score().fit()).isZero();
 
         LeadScoring.Step step = scoring.apply(model, lead, PAT.at(T0.plusSeconds(60)).track("Newsletter Opened"),
-                Map.of("employees", 5000L), true);
+                Map.of("employees", 5000L), true, BUSINESS);
 
         assertThat(step.lead().score().fit()).isEqualTo(15);
     }
@@ -71,7 +74,7 @@ class LeadScoringTest {
     @Test
     void an_identify_both_refits_and_scores_as_an_event() {
         LeadScoring.Step step = scoring.apply(model, fresh(),
-                PAT.at(T0).identify(Map.of("title", "Benefits Lead", "phone", "555-0100")), Map.of(), false);
+                PAT.at(T0).identify(Map.of("title", "Benefits Lead", "phone", "555-0100")), Map.of(), false, BUSINESS);
 
         assertThat(step.lead().score().fit()).isEqualTo(20);
         assertThat(step.contributions()).extracting(c -> c.rule().value()).containsExactly("profile_update");
@@ -104,7 +107,7 @@ class LeadScoringTest {
             live = apply(live, event);
         }
 
-        LeadScoring.Replay replay = scoring.replay(model, live.withStage(Stage.MQL), history, Map.of());
+        LeadScoring.Replay replay = scoring.replay(model, live.withStage(Stage.MQL), history, Map.of(), BUSINESS);
 
         assertThat(replay.lead().score()).isEqualTo(live.score());
         assertThat(replay.lead().traits()).isEqualTo(live.traits());
@@ -120,7 +123,7 @@ class LeadScoringTest {
     void a_replay_of_nothing_leaves_an_empty_score_under_the_new_model() {
         LeadState lead = apply(fresh(), PAT.at(T0).identify(Map.of("title", "Benefits Director")));
 
-        LeadScoring.Replay replay = scoring.replay(model, lead, List.of(), Map.of("employees", 2000L));
+        LeadScoring.Replay replay = scoring.replay(model, lead, List.of(), Map.of("employees", 2000L), BUSINESS);
 
         assertThat(replay.lead().traits()).isEqualTo(LeadTraits.NONE);
         assertThat(replay.lead().score().fit()).isEqualTo(15);
@@ -128,7 +131,7 @@ class LeadScoringTest {
     }
 
     private LeadState apply(LeadState lead, Event event) {
-        LeadScoring.Step step = scoring.apply(model, lead, event, Map.of(), false);
+        LeadScoring.Step step = scoring.apply(model, lead, event, Map.of(), false, BUSINESS);
         assertThat(step.failures()).isEmpty();
         return step.lead();
     }

@@ -188,7 +188,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * What the egress policy lets leave for this attempt, once the decision is recorded; empty when
-     * nothing is to be sent now: blocked for good, or undecided because the decision could not be
+     * nothing is to be sent now: blocked for good, held for later (put back without an attempt), or undecided because the decision could not be
      * taken or recorded (the claim's lease runs out and the message is decided again then).
      */
     private Optional<Attributes> released(PendingDelivery delivery, Destination destination, int attempt,
@@ -212,6 +212,17 @@ public final class Dispatcher implements AutoCloseable {
             }
             LOG.info("hand-off {} to {} was blocked by its egress policy ({})", delivery.message().id(),
                     destination.id(), String.join(", ", decision.ruleIds()));
+            return Optional.empty();
+        }
+        if (decision instanceof EgressDecision.Held held) {
+            try {
+                outbox.defer(delivery, held.until(), "held: " + held.reason());
+            } catch (RuntimeException e) {
+                // Still claimed: decided again (and held again) when the lease runs out; never sent early.
+                LOG.warn("holding hand-off {} failed ({})", delivery.message().id(), e.getClass().getSimpleName());
+            }
+            LOG.info("hand-off {} to {} is held until {} ({})", delivery.message().id(), destination.id(),
+                    held.until(), String.join(", ", decision.ruleIds()));
             return Optional.empty();
         }
         return decision.deliverable().map(OutboundPayload::attributes);

@@ -5,8 +5,11 @@ import io.attune.core.audit.AuditDetails;
 import io.attune.core.audit.AuditLog;
 import io.attune.core.audit.AuditRecord;
 import io.attune.core.audit.AuditSubject;
+import io.attune.core.channels.ChannelRules;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.consent.Consents;
 import io.attune.core.consent.Recipient;
+import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressConsents;
 import io.attune.core.egress.EgressDecision;
 import io.attune.core.egress.EgressFilter;
@@ -14,6 +17,7 @@ import io.attune.core.egress.EgressLog;
 import io.attune.core.egress.EgressRecord;
 import io.attune.core.egress.EgressRule;
 import io.attune.core.egress.HandOffPayloads;
+import io.attune.core.egress.LeadChecks;
 import io.attune.core.egress.LedgerConsents;
 import io.attune.core.egress.OutboundPayload;
 import io.attune.core.egress.Redaction;
@@ -22,16 +26,22 @@ import io.attune.core.handoff.HandOffType;
 import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.identity.LeadId;
+import io.attune.core.jurisdiction.HealthDataLaw;
+import io.attune.core.jurisdiction.JurisdictionResolver;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.Actor;
-import io.attune.core.lifecycle.Stage;
+import io.attune.core.model.Segment;
 import io.attune.core.privacy.PrivacyKeys;
 import io.attune.core.privacy.PrivacyRules;
 import io.attune.core.privacy.Pseudonyms;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.Workspaces;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +49,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Applies a destination's egress policy to one outbox message at the moment it is sent, with the
@@ -51,6 +62,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * substance-use data is read from all of its traits, not only the fields handed off. Consents are
  * the lead's ledger, asked for a grant naming the destination by its id or its name. A lead that can
  * no longer be read is treated as having substance-use data and no consents: when unsure, block.
+ *
+ * <p>Before the payload is filtered, the lead itself is checked ({@link LeadChecks}: crisis hold,
+ * minors) and, for SMS and email destinations, the channel rules ({@link ChannelRules}: consent to
+ * texts naming the organisation, quiet hours and the daily cap — a hold, not a block — and email
+ * opt-outs).
  */
 public final class EgressGate {
     /** How long a pseudonym stays the same for one destination (TRK-05 "rotating" ids). */
@@ -58,17 +74,23 @@ public final class EgressGate {
     private static final Actor DISPATCHER = new Actor.System("dispatcher");
 
     private final LeadQueries leads;
+    private final Workspaces workspaces;
     private final Consents consents;
     private final PrivacyKeys keys;
     private final EgressLog log;
     private final AuditLog audit;
     private final Map<WorkspaceId, Rules> rules = new ConcurrentHashMap<>();
+    private final LeadChecks leadChecks = new LeadChecks();
+    private final ChannelRules channelRules = new ChannelRules();
+    private final JurisdictionResolver jurisdictions = new JurisdictionResolver();
 
     private record Rules(PrivacyRules privacy, EgressFilter filter) {
     }
 
-    public EgressGate(LeadQueries leads, Consents consents, PrivacyKeys keys, EgressLog log, AuditLog audit) {
+    public EgressGate(LeadQueries leads, Workspaces workspaces, Consents consents, PrivacyKeys keys, EgressLog log,
+            AuditLog audit) {
         this.leads = Objects.requireNonNull(leads, "leads");
+        this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
         this.consents = Objects.requireNonNull(consents, "consents");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.log = Objects.requireNonNull(log, "log");
@@ -84,26 +106,25 @@ public final class EgressGate {
         boolean substanceUse = lead.map(state -> workspaceRules.privacy().dictionary()
                 .revealsSubstanceUse(state.traits().attributes(), message.data().segment())).orElse(true);
         OutboundPayload payload = HandOffPayloads.of(message, workspaceRules.privacy().dictionary(), substanceUse);
-        EgressConsents consented = lead.<EgressConsents>map(state -> new LedgerConsents(
-                consents.ledger(workspace, state.id()), recipients(destination), at)).orElse(EgressConsents.NONE);
-        EgressDecision decision = heldInCrisis(lead, message)
-                ? new EgressDecision.Blocked(Set.of(EgressRule.CRISIS_04), "the lead is in crisis hold: only the "
-                        + HandOffType.LEAD_CRISIS_HOLD.wireName() + " alert may leave until a clinician clears it")
-                : workspaceRules.filter().decide(destination.id(), destination.egressPolicy(), payload, consented);
+        Optional<ConsentLedger> ledger = lead.map(state -> consents.ledger(workspace, state.id()));
+        EgressConsents consented = ledger.<EgressConsents>map(entries -> new LedgerConsents(entries,
+                recipients(destination), at)).orElse(EgressConsents.NONE);
+        DestinationKind kind = destination.egressPolicy().kind();
+        EgressDecision decision = leadChecks.check(lead, message.type(), message.data().segment(), kind, at)
+                .<EgressDecision>map(blocked -> blocked)
+                .or(() -> lead.flatMap(state -> channelRules.check(new ChannelRules.Context(kind,
+                        state.traits().attributes(), jurisdictions.resolve(state.traits().attributes(),
+                                state.privacy().collectedIn(), state.privacy().collectedAbroad()),
+                        ledger.orElseThrow(), sellers(workspace, destination),
+                        kind == DestinationKind.SMS ? log.firstReleases(workspace, state.id().value(), kind,
+                                at.minus(Duration.ofHours(24)), message.id()) : List.of(), at))))
+                .orElseGet(() -> citingStateLaw(workspaceRules.filter().decide(destination.id(),
+                        destination.egressPolicy(), payload, consented), workspace, lead));
         EgressRecord record = EgressRecord.of(workspace, message, attempt, at, decision);
         log.record(record);
         audit.append(AuditRecord.of(workspace, record.at(), DISPATCHER, AuditAction.EGRESS_DECIDED,
                 subject(message), details(record)));
         return decision;
-    }
-
-    /**
-     * A hand-off planned before the hold and claimed as it began would otherwise still leave: the hold
-     * is checked again at the send, like consents.
-     */
-    private static boolean heldInCrisis(Optional<LeadState> lead, OutboundMessage message) {
-        return message.type() != HandOffType.LEAD_CRISIS_HOLD
-                && lead.filter(state -> state.stage() == Stage.CRISIS_HOLD).isPresent();
     }
 
     private Rules rulesOf(WorkspaceId workspace) {
@@ -119,6 +140,36 @@ public final class EgressGate {
             return Optional.empty();
         }
         return leads.survivorOf(workspace, new LeadId(subject)).flatMap(survivor -> leads.lead(workspace, survivor));
+    }
+
+    /**
+     * A consumer under a consumer-health-data law needs a consent to share naming the third party
+     * (STATE-03): the same share_chd grant USE-02 asks for, so a block for its want cites both.
+     */
+    private EgressDecision citingStateLaw(EgressDecision decision, WorkspaceId workspace,
+            Optional<LeadState> lead) {
+        if (!(decision instanceof EgressDecision.Blocked blocked) || !blocked.rules().contains(EgressRule.USE_02)
+                || lead.isEmpty() || lead.get().segment() != Segment.CONSUMER) {
+            return decision;
+        }
+        ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
+        Set<HealthDataLaw> laws = gate.laws(gate.jurisdiction(lead.get().traits(), lead.get().privacy()));
+        if (laws.isEmpty()) {
+            return decision;
+        }
+        Set<EgressRule> rules = EnumSet.copyOf(blocked.rules());
+        rules.add(EgressRule.STATE_03);
+        return new EgressDecision.Blocked(rules, blocked.reason() + "; "
+                + laws.stream().map(HealthDataLaw::title).sorted().collect(Collectors.joining(" and "))
+                + " asks for that consent to share, separate from the consent to collect (STATE-03)");
+    }
+
+    /** Who a consent to marketing texts must name (TCPA-01): the organisation, by its workspace's name or the destination's. */
+    private List<Recipient> sellers(WorkspaceId workspace, Destination destination) {
+        List<Recipient> sellers = new ArrayList<>();
+        workspaces.workspace(workspace).ifPresent(found -> sellers.add(new Recipient(found.name())));
+        sellers.addAll(recipients(destination));
+        return sellers;
     }
 
     private static List<Recipient> recipients(Destination destination) {

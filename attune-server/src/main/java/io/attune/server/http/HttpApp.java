@@ -63,7 +63,7 @@ public final class HttpApp {
         groups.add(new ErrorResponses(routes));
         groups.add(new HealthRoutes(storeHealthy));
         PhiReads reads = new PhiReads(audit, clock);
-        groups.add(new LeadRoutes(leads, models, scoring, reads, clock));
+        groups.add(new LeadRoutes(leads, workspaces, models, scoring, reads, clock));
         groups.add(new AccountRoutes(leads, models, reads, clock));
         groups.add(new ModelRoutes(models));
         groups.add(new MetricsRoutes(metrics));

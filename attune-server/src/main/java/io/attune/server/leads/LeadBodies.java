@@ -2,6 +2,11 @@ package io.attune.server.leads;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.attune.core.jurisdiction.HealthDataLaw;
+import io.attune.core.jurisdiction.Jurisdiction;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lead.ScoringGate;
+import io.attune.core.model.Segment;
 import io.attune.core.sla.SlaTimer;
 import io.attune.server.crisis.CrisisBodies;
 import java.time.Instant;
@@ -57,7 +62,27 @@ public final class LeadBodies {
             List<EngagementLine> engagement, List<LedgerEntry> explanation, Disqualification disqualification,
             List<IdentityBody> identities, List<String> roles, Map<String, Object> traits, Instant firstSeen,
             Instant lastSeen, long events, Instant updatedAt, SalesBody sales, SlaBody sla,
-            CrisisBodies.LeadCrisis crisis) {
+            CrisisBodies.LeadCrisis crisis, PrivacyBody privacy) {
+    }
+
+    /**
+     * What the privacy rules found: where the consumer's data is governed from (STATE-01) and what
+     * told it (kinds of signal, never their values), the consumer-health-data laws that apply, the
+     * age band (MINOR-01/02), and, when the score is withheld, each rule and why.
+     */
+    public record PrivacyBody(List<String> states, boolean jurisdictionKnown, List<String> signals,
+            List<String> laws, String ageBand, boolean scoringWithheld, List<WithheldBody> withheld) {
+        static PrivacyBody of(LeadState lead, ScoringGate gate) {
+            Jurisdiction jurisdiction = gate.jurisdiction(lead.traits(), lead.privacy());
+            List<String> laws = lead.segment() == Segment.CONSUMER
+                    ? jurisdiction.laws(gate.unknown()).stream().map(HealthDataLaw::title).toList() : List.of();
+            return new PrivacyBody(List.copyOf(jurisdiction.states()), jurisdiction.known(), jurisdiction.signals(),
+                    laws, lead.privacy().age().wireName(), lead.privacy().scoringWithheld(),
+                    lead.privacy().withheld().stream().map(w -> new WithheldBody(w.rule(), w.reason())).toList());
+        }
+    }
+
+    public record WithheldBody(String rule, String reason) {
     }
 
     /**

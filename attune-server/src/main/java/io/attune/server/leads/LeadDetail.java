@@ -17,6 +17,7 @@ import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.scoring.RuleTally;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.Workspaces;
 import io.attune.server.audit.PhiReads;
 import io.attune.server.crisis.CrisisBodies;
 import io.attune.server.http.Caller;
@@ -28,6 +29,7 @@ import io.attune.server.leads.LeadBodies.FitLine;
 import io.attune.server.leads.LeadBodies.IdentityBody;
 import io.attune.server.leads.LeadBodies.LeadDocument;
 import io.attune.server.leads.LeadBodies.MoneyBody;
+import io.attune.server.leads.LeadBodies.PrivacyBody;
 import io.attune.server.leads.LeadBodies.SalesBody;
 import io.attune.server.leads.LeadBodies.SlaBody;
 import io.attune.server.leads.LeadBodies.TransitionBody;
@@ -45,16 +47,19 @@ import java.util.TreeSet;
 final class LeadDetail {
     private final LeadQueries leads;
     private final ModelRegistry models;
+    private final Workspaces workspaces;
     private final LeadResolver resolver;
     private final LeadExplanation explanation;
     private final PhiReads reads;
     private final Clock clock;
 
-    LeadDetail(LeadQueries leads, ModelRegistry models, LeadScoring scoring, PhiReads reads, Clock clock) {
+    LeadDetail(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring, PhiReads reads,
+            Clock clock) {
         this.leads = leads;
         this.models = models;
         this.resolver = new LeadResolver(leads);
-        this.explanation = new LeadExplanation(leads, scoring);
+        this.workspaces = workspaces;
+        this.explanation = new LeadExplanation(leads, workspaces, scoring);
         this.reads = reads;
         this.clock = clock;
     }
@@ -82,7 +87,8 @@ final class LeadDetail {
                 List.copyOf(new TreeSet<>(lead.roles())), lead.traits().attributes().asMap(), lead.firstSeen(),
                 lead.lastSeen(), lead.events(), lead.updatedAt(), sales(lead.sales()),
                 leads.slaTimers(workspace, lead.id()).stream().findFirst().map(SlaBody::of).orElse(null),
-                CrisisBodies.LeadCrisis.of(lead.crisis(), CrisisResources.US));
+                CrisisBodies.LeadCrisis.of(lead.crisis(), CrisisResources.US),
+                PrivacyBody.of(lead, workspaces.settings(workspace).privacy().scoringGate()));
         reads.lead(ctx, "GET /api/leads/{id}", lead.id(), asked(found));
         if (found.mergedFrom().isPresent()) {
             ctx.header("Content-Location", "/api/leads/" + lead.id().value());

@@ -76,7 +76,8 @@ class DispatcherEgressIT {
     }
 
     private void start(Outbox outbox) {
-        EgressGate gate = new EgressGate(store.leads(), store.consents(), KEYS, store.egress(), store.audit());
+        EgressGate gate = new EgressGate(store.leads(), store.workspaces(), store.consents(), KEYS, store.egress(),
+                store.audit());
         dispatcher = new Dispatcher(outbox, store.destinations(), gate,
                 new WebhookRenderer(new HandOffEvents(RuleDescriber.NONE), new PresetFiles(), clock), QUICK, clock)
                 .start();
@@ -130,6 +131,24 @@ class DispatcherEgressIT {
     }
 
     @Test
+    void a_consumer_hand_off_queued_before_the_person_said_they_are_fifteen_goes_to_no_sales_team() {
+        HandOffData data = new HandOffData(fixture.pat.value(), Segment.CONSUMER, Stage.MQL, Stage.LEAD,
+                "score reached 60", "model:consumer-test@1", new ModelVersion("consumer-test", 1), 20, 41.25,
+                List.of(), Optional.empty(), Attributes.of(Map.of("email", "pat@fastmail.com")));
+        OutboundMessage message = new OutboundMessage("msg_00000000000000000000000000000015", CRM,
+                fixture.pat.value(), HandOffType.LEAD_MQL, clock.instant().minusSeconds(60), data);
+        store.outbox().add(fixture.acme.id(), message, 20);
+        crm(Set.of("email"), EgressDeclaration.of(DestinationKind.CRM));
+        fixture.acme.record(TestEvents.user("u-pat").after(Duration.ofHours(3)).identify(Map.of("age", 15)));
+
+        start();
+
+        assertThat(awaitDecisions(message, 1).get(0).ruleIds()).containsExactly("MINOR-02");
+        awaitStatus(message, "blocked");
+        assertThat(receiver.unread()).isEmpty();
+    }
+
+    @Test
     void a_hand_off_queued_before_its_lead_was_held_in_crisis_is_not_sent() {
         OutboundMessage message = queued();
         crm(Set.of("email", "title"), EgressDeclaration.of(DestinationKind.CRM));
@@ -174,6 +193,11 @@ class DispatcherEgressIT {
             @Override
             public boolean block(PendingDelivery delivery, String reason) {
                 return store.outbox().block(delivery, reason);
+            }
+
+            @Override
+            public boolean defer(PendingDelivery delivery, Instant until, String reason) {
+                return store.outbox().defer(delivery, until, reason);
             }
 
             @Override

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +27,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,10 +264,90 @@ abstract class EgressEnforcementContract {
      * makes an MQL; {@code traits} join the identify call. Answers the lead's id once each of its
      * hand-offs is decided (delivered or blocked), so that the next journey starts from a quiet outbox.
      */
+    /**
+     * TCPA-01/02 (§15 #12): a marketing text goes only under prior express written consent naming the
+     * organisation, and only between 08:00 and 20:00 where the person is; at night it is held, not
+     * dropped. The people here give their time zone and no state, so no state adds zones.
+     */
+    @Test
+    void a_text_needs_consent_naming_the_organisation_and_waits_for_the_morning() {
+        Receiver texts = receiver();
+        destination("texts", texts, Map.of("kind", "sms", "baa", true, "fields", List.of("phone")));
+
+        String day = textable("sam-day", zoneAtHour(12), Optional.of("Lakeside Counseling"));
+        String night = textable("ana-night", zoneAtHour(3), Optional.of("Lakeside Counseling"));
+        String vendor = textable("lee-vendor", zoneAtHour(12), Optional.of("Lead Vendor LLC"));
+
+        assertThat(body(texts.next(1).get(0)).path("subject").asText()).isEqualTo(day);
+        JsonNode held = api("/api/outbox/" + messageOf(night, "texts"));
+        assertThat(held.path("status").asText()).as("held, not dropped").isEqualTo("pending");
+        assertThat(held.path("decisions").get(0).path("outcome").asText()).isEqualTo("held");
+        assertThat(rules(held.path("decisions").get(0))).containsExactly("TCPA-02");
+        assertThat(rules(awaitStatus(messageOf(vendor, "texts"), "blocked").path("decisions").get(0)))
+                .as("another seller's consent does not do").containsExactly("TCPA-01");
+        assertThat(texts.unread()).isEmpty();
+    }
+
+    /** EMAIL-02: an address that opted out gets no marketing email; one that did not, does. */
+    @Test
+    void an_address_that_opted_out_gets_no_marketing_email() {
+        Receiver mail = receiver();
+        destination("newsletter", mail, Map.of("kind", "email", "baa", true, "fields", List.of("email")));
+
+        String optedOut = consumerMql("kim-out", Map.of("email", "kim.lee@fastmail.com", "consent", Map.of(
+                "email_marketing", Map.of("granted", false, "method", "web_form"))));
+        String subscribed = consumerMql("ray-in", Map.of("email", "ray.ortiz@fastmail.com"));
+
+        assertThat(body(mail.next(1).get(0)).path("subject").asText()).isEqualTo(subscribed);
+        assertThat(rules(awaitStatus(messageOf(optedOut, "newsletter"), "blocked").path("decisions").get(0)))
+                .containsExactly("EMAIL-02");
+        assertThat(mail.unread()).isEmpty();
+    }
+
+    /**
+     * A consumer who gave a time zone and no state (so no state's zones join the candidates), consent to
+     * collect (an unknown state is held to the strictest law) and, if a seller is named, to marketing texts.
+     */
+    private String textable(String userId, ZoneId zone, Optional<String> seller) {
+        Map<String, Object> consents = new HashMap<>(Map.of("collect_chd", Map.of("granted", true, "method",
+                "web_form", "text", "I agree that Lakeside Counseling may use my health information to help me find"
+                        + " care.")));
+        seller.ifPresent(name -> consents.put("tcpa_pewc", Map.of("granted", true, "channel", "sms", "recipient", name,
+                "method", "web_form", "text", "I agree that " + name + " may send me marketing texts using automated"
+                        + " technology. Consent is not a condition of purchase.")));
+        return consumerJourney(userId, Map.of("email", userId + "@fastmail.com", "phone", "+1 416 555 0100", "age", 34,
+                "timezone", zone.getId(), "insuranceInNetwork", true, "paymentMethod", "self_pay",
+                "preferredLanguage", "en", "consent", consents));
+    }
+
+    /** A fixed-offset zone where the hour now is {@code hour} (give or take the minutes). */
+    private ZoneId zoneAtHour(int hour) {
+        for (int offset = -12; offset <= 14; offset++) {
+            ZoneId zone = ZoneOffset.ofHours(offset);
+            if (clock.instant().atZone(zone).getHour() == hour) {
+                return zone;
+            }
+        }
+        throw new AssertionError("some offset has every hour");
+    }
+
+    private String messageOf(String lead, String destination) {
+        List<String> ids = store.database().jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT message_id FROM outbox WHERE subject = ? AND destination_id = ? ORDER BY seq")
+                .bind(0, lead).bind(1, destination).mapTo(String.class).list());
+        assertThat(ids).as("messages about " + lead + " for " + destination).hasSize(1);
+        return ids.get(0);
+    }
+
     private String consumerMql(String userId, Map<String, Object> traits) {
         Map<String, Object> identified = new HashMap<>(traits);
         identified.putIfAbsent("state", "CA");
         identified.putIfAbsent("age", 34);
+        return consumerJourney(userId, identified);
+    }
+
+    /** The consumer journey to an MQL, identified by exactly {@code identified}. */
+    private String consumerJourney(String userId, Map<String, Object> identified) {
         return qualify(userId, List.of(
                 Map.of("type", "page", "properties", Map.of("path", "/insurance",
                         "url", "https://care.example.com/insurance")),
@@ -316,7 +401,7 @@ abstract class EgressEnforcementContract {
                 "Content-Type", "application/json"), bytes(Map.of("batch", batch)));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode lead = api("/api/leads?identity=" + userId).path("items").get(0);
-        assertThat(lead.path("stage").asText()).as("the journey makes an MQL").isEqualTo("mql");
+        assertThat(lead.path("stage").asText()).as("the journey makes an MQL: %s", lead).isEqualTo("mql");
         String id = lead.path("id").asText();
         outboxOf(id).forEach(this::awaitDecided);
         return id;
@@ -358,20 +443,27 @@ abstract class EgressEnforcementContract {
                 .bind(0, lead).mapTo(String.class).list());
     }
 
+    /** Delivered, blocked, or held for later (still pending, its last decision a hold). */
     private void awaitDecided(String id) {
-        await(id, status -> status.equals("delivered") || status.equals("blocked"), "delivered or blocked");
+        await(id, message -> Set.of("delivered", "blocked").contains(message.path("status").asText())
+                || held(message), "delivered, blocked or held");
+    }
+
+    private static boolean held(JsonNode message) {
+        JsonNode decisions = message.path("decisions");
+        return decisions.size() > 0 && decisions.get(decisions.size() - 1).path("outcome").asText().equals("held");
     }
 
     private JsonNode awaitStatus(String id, String status) {
-        return await(id, status::equals, status);
+        return await(id, message -> message.path("status").asText().equals(status), status);
     }
 
-    private JsonNode await(String id, java.util.function.Predicate<String> done, String expected) {
+    private JsonNode await(String id, Predicate<JsonNode> done, String expected) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode message = null;
         while (Instant.now().isBefore(giveUp)) {
             message = api("/api/outbox/" + id);
-            if (done.test(message.path("status").asText())) {
+            if (done.test(message)) {
                 return message;
             }
             try {

@@ -1,10 +1,12 @@
 package io.attune.server.fakes;
 
+import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressLog;
 import io.attune.core.egress.EgressQuery;
 import io.attune.core.egress.EgressRecord;
 import io.attune.core.query.Page;
 import io.attune.core.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,12 @@ public final class InMemoryEgressLog implements EgressLog {
     public synchronized List<EgressRecord> ofMessage(WorkspaceId workspace, String messageId) {
         return records.stream().filter(record -> record.workspace().equals(workspace)
                 && record.messageId().equals(messageId)).toList();
+    }
+
+    @Override
+    public List<Instant> firstReleases(WorkspaceId workspace, String lead, DestinationKind kind, Instant since,
+            String exceptMessage) {
+        throw new UnsupportedOperationException("this fake keeps no destinations, so it cannot tell their kinds");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.attune.server.fakes;
 
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
@@ -111,6 +112,11 @@ public final class InMemoryLeadQueries implements LeadQueries {
         return book(workspace).map(book -> book.transitions().stream()
                 .filter(transition -> survivorOf(workspace, transition.lead()).filter(lead::equals).isPresent())
                 .toList()).orElse(List.of());
+    }
+
+    @Override
+    public ConsentLedger consents(WorkspaceId workspace, LeadId lead) {
+        return book(workspace).map(book -> book.consents(lead)).orElse(ConsentLedger.EMPTY);
     }
 
     @Override

@@ -122,6 +122,17 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized boolean defer(PendingDelivery delivery, Instant until, String reason) {
+        Entry entry = entries.get(delivery.message().id());
+        if (entry == null || !entry.pending() || entry.tries != delivery.attempts()) {
+            return false;
+        }
+        entry.nextAttemptAt = until;
+        entry.lastError = Optional.of(reason);
+        return true;
+    }
+
+    @Override
     public synchronized boolean block(PendingDelivery delivery, String reason) {
         Entry entry = entries.get(delivery.message().id());
         if (entry == null || !entry.pending() || entry.tries != delivery.attempts()) {

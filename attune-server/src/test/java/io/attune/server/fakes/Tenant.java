@@ -11,6 +11,7 @@ import io.attune.core.ingest.RecordEvent;
 import io.attune.core.ingest.Recorded;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.ActionOutcome;
 import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.LifecyclePolicy;
@@ -68,7 +69,7 @@ public final class Tenant {
 
     /** Records a consent change entered through the API as the store's writer would, one at a time with events. */
     synchronized ConsentOutcome recordConsent(LeadId lead, ConsentRecord change) {
-        return new RecordConsent(book).record(lead, change);
+        return new RecordConsent(book, ScoringGate.STANDARD).record(lead, change);
     }
 
     /** Applies a sales action as the store's writer would, one at a time with events. */

@@ -2,6 +2,7 @@ package io.attune.server.fakes;
 
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.LeadId;
@@ -55,6 +56,11 @@ public final class UnreachableLeadQueries implements LeadQueries {
 
     @Override
     public List<Transition> transitions(WorkspaceId workspace, LeadId lead) {
+        throw failure();
+    }
+
+    @Override
+    public ConsentLedger consents(WorkspaceId workspace, LeadId lead) {
         throw failure();
     }
 

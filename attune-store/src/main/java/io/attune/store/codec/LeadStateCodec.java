@@ -5,6 +5,7 @@ import io.attune.core.account.AccountId;
 import io.attune.core.event.Attributes;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.CrisisRecord;
+import io.attune.core.lead.LeadPrivacy;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
 import io.attune.core.lead.SalesRecord;
@@ -66,6 +67,10 @@ public final class LeadStateCodec {
                 json.writeFieldName("crisis");
                 CrisisCodec.write(json, lead.crisis());
             }
+            if (!lead.privacy().equals(LeadPrivacy.NONE)) {
+                json.writeFieldName("privacy");
+                PrivacyCodec.write(json, lead.privacy());
+            }
             json.writeEndObject();
         });
     }
@@ -86,7 +91,8 @@ public final class LeadStateCodec {
                 Optional.ofNullable(account).map(AccountId::new), roles, version,
                 decodeScore(Fields.map(json, "score"), model), Fields.instant(json, "firstSeen"),
                 Fields.instant(json, "lastSeen"), Fields.integer(json, "events"), Fields.instant(json, "updatedAt"),
-                readSales(Fields.map(json, "sales")), CrisisCodec.read(Fields.map(json, "crisis")));
+                readSales(Fields.map(json, "sales")), CrisisCodec.read(Fields.map(json, "crisis")),
+                PrivacyCodec.read(Fields.map(json, "privacy")));
     }
 
     private static void writeScore(JsonGenerator json, LeadScore score, ScoringModel model) throws IOException {

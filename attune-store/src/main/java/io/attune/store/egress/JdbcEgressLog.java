@@ -3,6 +3,7 @@ package io.attune.store.egress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressLog;
 import io.attune.core.egress.EgressQuery;
 import io.attune.core.egress.EgressRecord;
@@ -66,6 +67,18 @@ public final class JdbcEgressLog implements EgressLog {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM egress_decisions WHERE workspace_id = ? AND message_id = ? ORDER BY id")
                 .bind(0, workspace.value()).bind(1, messageId).map((rs, ctx) -> read(rs)).list());
+    }
+
+    @Override
+    public List<Instant> firstReleases(WorkspaceId workspace, String lead, DestinationKind kind, Instant since,
+            String exceptMessage) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT MIN(e.decided_at) AS released_at "
+                        + "FROM egress_decisions e JOIN destinations d ON d.workspace_id = e.workspace_id "
+                        + "AND d.destination_id = e.destination_id WHERE e.workspace_id = ? AND e.lead_id = ? "
+                        + "AND d.kind = ? AND e.outcome IN ('sent', 'redacted') AND e.decided_at >= ? "
+                        + "AND e.message_id != ? GROUP BY e.message_id ORDER BY released_at")
+                .bind(0, workspace.value()).bind(1, lead).bind(2, kind.wireName()).bind(3, since.toEpochMilli())
+                .bind(4, exceptMessage).map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong("released_at"))).list());
     }
 
     @Override

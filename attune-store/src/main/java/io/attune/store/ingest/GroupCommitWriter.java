@@ -317,7 +317,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             return () -> action.done().complete(outcome);
         }
         if (work instanceof Consent consent) {
-            ConsentOutcome outcome = new RecordConsent(book).record(consent.lead(), consent.change());
+            ConsentOutcome outcome = new RecordConsent(book, settings.privacy().scoringGate()).record(consent.lead(), consent.change());
             return () -> consent.done().complete(outcome);
         }
         if (work instanceof Settle settle) {
@@ -326,7 +326,8 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         }
         Events events = (Events) work;
         book.expect(events.events());
-        RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring, settings.lifecycle());
+        RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring, settings.lifecycle(),
+                settings.privacy().scoringGate());
         List<Recorded> recorded = new ArrayList<>(events.events().size());
         for (EncodedEvent event : events.events()) {
             Recorded result = record.record(event.incoming().event());

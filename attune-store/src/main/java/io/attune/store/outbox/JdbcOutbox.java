@@ -86,6 +86,14 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean defer(PendingDelivery delivery, Instant until, String reason) {
+        return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE outbox SET next_attempt_at = ?, "
+                        + "last_error = ? WHERE message_id = ? AND status = 'pending' AND attempts = ?")
+                .bind(0, until.toEpochMilli()).bind(1, reason).bind(2, delivery.message().id())
+                .bind(3, delivery.attempts()).execute()) == 1;
+    }
+
+    @Override
     public List<DeadLetter> deadLetters(WorkspaceId workspace, int limit) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + MESSAGE + ", o.last_error "
                         + "FROM outbox o WHERE o.workspace_id = ? AND o.status = 'dead' ORDER BY o.seq DESC LIMIT ?")

@@ -2,6 +2,7 @@ package io.attune.store.query;
 
 import io.attune.core.account.AccountId;
 import io.attune.core.account.AccountState;
+import io.attune.core.consent.ConsentLedger;
 import io.attune.core.event.Event;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
@@ -22,6 +23,7 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
+import io.attune.store.consent.JdbcConsents;
 import io.attune.store.db.Database;
 import io.attune.store.sla.SlaTimerRows;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +136,11 @@ public final class JdbcLeadQueries implements LeadQueries {
                 .map((rs, ctx) -> new Transition(lead, Stage.fromWireName(rs.getString(1)).orElseThrow(),
                         Stage.fromWireName(rs.getString(2)).orElseThrow(), Instant.ofEpochMilli(rs.getLong(3)),
                         rs.getString(4), Actor.parse(rs.getString(5)))).list());
+    }
+
+    @Override
+    public ConsentLedger consents(WorkspaceId workspace, LeadId lead) {
+        return new JdbcConsents(database).ledger(workspace, lead);
     }
 
     @Override

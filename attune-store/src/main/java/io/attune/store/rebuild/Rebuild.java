@@ -11,6 +11,7 @@ import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.workspace.Workspace;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
 import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadActionCodec;
@@ -99,8 +100,10 @@ public final class Rebuild {
             JdbcLeadBook book = new JdbcLeadBook(connection, workspace, cache, models, () -> replaying[0],
                     false);
             // Today's settings: a rebuild after the recycle fraction changed recycles past leads with the new one.
-            LifecyclePolicy policy = workspaces.settings(workspace).lifecycle();
-            RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring, policy);
+            WorkspaceSettings settings = workspaces.settings(workspace);
+            LifecyclePolicy policy = settings.lifecycle();
+            RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring, policy,
+                    settings.privacy().scoringGate());
             ApplyLeadAction apply = new ApplyLeadAction(models.catalog(workspace), book, policy);
             for (Logged logged : chunk) {
                 replaying[0] = logged.seq();

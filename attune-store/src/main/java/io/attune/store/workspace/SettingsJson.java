@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attune.core.jurisdiction.UnknownJurisdiction;
 import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.sla.BusinessCalendar;
 import io.attune.core.sla.SalesSla;
+import io.attune.core.workspace.PrivacySettings;
 import io.attune.core.workspace.WorkspaceSettings;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -21,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -31,14 +34,16 @@ import java.util.regex.Pattern;
  * {"recycle": {"engagementKept": 0.25, "quietPeriodDays": 30},
  *  "sla": {"businessHours": 24, "timeZone": "America/New_York",
  *          "workdays": ["monday", "tuesday", "wednesday", "thursday", "friday"],
- *          "opens": "09:00", "closes": "17:00", "holidays": ["2026-12-25"]}}
+ *          "opens": "09:00", "closes": "17:00", "holidays": ["2026-12-25"]},
+ *  "privacy": {"unknownJurisdiction": "strictest"}}
  * }</pre>
  * A key left out takes its default; an unknown key, or a value out of range, is a problem naming
  * the key. Every problem is reported at once.
  */
 public final class SettingsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> TOP = Set.of("recycle", "sla");
+    private static final Set<String> TOP = Set.of("recycle", "sla", "privacy");
+    private static final Set<String> PRIVACY = Set.of("unknownJurisdiction");
     private static final Set<String> RECYCLE = Set.of("engagementKept", "quietPeriodDays");
     private static final Set<String> SLA = Set.of("businessHours", "timeZone", "workdays", "opens", "closes",
             "holidays");
@@ -81,6 +86,7 @@ public final class SettingsJson {
         sla.put("closes", calendar.closes().equals(LocalTime.MIDNIGHT) ? "24:00" : calendar.closes().toString());
         ArrayNode holidays = sla.putArray("holidays");
         calendar.holidays().forEach(day -> holidays.add(day.toString()));
+        root.putObject("privacy").put("unknownJurisdiction", settings.privacy().unknownJurisdiction().wireName());
         return root;
     }
 
@@ -107,6 +113,7 @@ public final class SettingsJson {
         unknownKeys(root, TOP, "", problems);
         JsonNode recycle = section(root, "recycle", RECYCLE, problems);
         JsonNode sla = section(root, "sla", SLA, problems);
+        JsonNode privacy = section(root, "privacy", PRIVACY, problems);
         LifecyclePolicy defaults = LifecyclePolicy.DEFAULT;
         double kept = number(recycle, "engagementKept", "recycle.engagementKept", defaults.recycleFraction(), 0, 1,
                 problems);
@@ -126,6 +133,7 @@ public final class SettingsJson {
         LocalTime closes = time(sla, "closes", calendarDefaults.closes(), problems);
         boolean hoursRead = problems.size() == before;
         Set<LocalDate> holidays = holidays(sla, problems);
+        UnknownJurisdiction unknown = unknownJurisdiction(privacy, problems);
         // Compared whenever both times were read, so that it is reported along with any other problem.
         if (hoursRead && !closes.equals(LocalTime.MIDNIGHT) && !opens.isBefore(closes)) {
             problems.add(new Problem("sla.closes", "must be after sla.opens (24:00 is the end of the day)"));
@@ -135,7 +143,23 @@ public final class SettingsJson {
         }
         return new WorkspaceSettings(new LifecyclePolicy(kept, Duration.ofDays((long) quietDays)),
                 new SalesSla(Duration.ofMinutes(Math.round(hours * 60)),
-                        new BusinessCalendar(zone, workdays, opens, closes, holidays)));
+                        new BusinessCalendar(zone, workdays, opens, closes, holidays)),
+                new PrivacySettings(unknown));
+    }
+
+    private static UnknownJurisdiction unknownJurisdiction(JsonNode privacy, List<Problem> problems) {
+        JsonNode value = privacy.path("unknownJurisdiction");
+        if (value.isMissingNode() || value.isNull()) {
+            return PrivacySettings.DEFAULT.unknownJurisdiction();
+        }
+        Optional<UnknownJurisdiction> named = value.isTextual() ? UnknownJurisdiction.fromWireName(value.asText())
+                : Optional.empty();
+        if (named.isEmpty()) {
+            problems.add(new Problem("privacy.unknownJurisdiction", "must be \"strictest\" (treat an unknown state "
+                    + "as Washington, Nevada and Connecticut: the default) or \"not_covered\""));
+            return PrivacySettings.DEFAULT.unknownJurisdiction();
+        }
+        return named.get();
     }
 
     private static JsonNode section(JsonNode root, String name, Set<String> keys, List<Problem> problems) {

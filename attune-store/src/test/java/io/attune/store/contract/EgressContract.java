@@ -28,6 +28,7 @@ import io.attune.store.privacy.JdbcPrivacyKeys;
 import io.attune.store.testing.TestDatabase;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -127,6 +128,34 @@ abstract class EgressContract {
                 .containsExactly("msg_c", "msg_b");
         assertThat(store.egress().decisions(store.workspaces().create("Other", Segment.CONSUMER, T0).workspace().id(),
                 EgressQuery.ALL, Optional.empty(), 10).items()).isEmpty();
+    }
+
+    @Test
+    void the_texts_let_out_to_a_lead_are_counted_once_per_message_from_their_first_release() {
+        store.destinations().save(workspace, destination("texts", new EgressDeclaration(DestinationKind.SMS, true,
+                false, Remuneration.NONE)), List.of(SECRET), T0);
+        store.destinations().save(workspace, destination("crm", new EgressDeclaration(DestinationKind.CRM, true,
+                false, Remuneration.NONE)), List.of(SECRET), T0);
+        Set<EgressRule> held = Set.of(EgressRule.TCPA_02);
+        store.egress().record(decision("msg_night", "texts", 1, T0, Outcome.HELD, held, List.of(),
+                Optional.of("outside 08:00-20:00")));
+        store.egress().record(decision("msg_night", "texts", 1, T0.plusSeconds(3600), Outcome.SENT, Set.of(),
+                List.of(), Optional.empty()));
+        store.egress().record(decision("msg_night", "texts", 2, T0.plusSeconds(3700), Outcome.SENT, Set.of(),
+                List.of(), Optional.empty()));
+        store.egress().record(decision("msg_old", "texts", 1, T0.minus(Duration.ofDays(2)), Outcome.SENT, Set.of(),
+                List.of(), Optional.empty()));
+        store.egress().record(decision("msg_crm", "crm", 1, T0.plusSeconds(60), Outcome.SENT, Set.of(), List.of(),
+                Optional.empty()));
+        store.egress().record(decision("msg_now", "texts", 1, T0.plusSeconds(7200), Outcome.SENT, Set.of(), List.of(),
+                Optional.empty()));
+
+        assertThat(store.egress().firstReleases(workspace, "ld_0123456789abcdef01234567", DestinationKind.SMS,
+                T0.minus(Duration.ofDays(1)), "msg_now")).as("a retry is the same text; a hold is no text")
+                .containsExactly(T0.plusSeconds(3600));
+        assertThat(store.egress().firstReleases(workspace, "ld_0123456789abcdef01234567", DestinationKind.SMS,
+                T0.minus(Duration.ofDays(1)), "msg_other")).containsExactly(T0.plusSeconds(3600),
+                T0.plusSeconds(7200));
     }
 
     @Test

@@ -87,7 +87,7 @@ abstract class StoreContract {
     void recorded_events_become_a_scored_lead_readable_by_identity() throws Exception {
         record(Events.page("m1", "anon-1", "/insurance", T0),
                 Events.track("m2", null, "anon-1", "Insurance Check Completed", T0.plusSeconds(60)),
-                Events.identify("m3", "user-1", "anon-1", Map.of("email", "Pat@Fastmail.com", "state", "WA",
+                Events.identify("m3", "user-1", "anon-1", Map.of("email", "Pat@Fastmail.com", "state", "OR",
                         "age", 34), T0.plusSeconds(120)));
 
         LeadState lead = store.queries().leadByIdentity(workspace,
