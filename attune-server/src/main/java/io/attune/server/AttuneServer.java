@@ -2,6 +2,9 @@ package io.attune.server;
 
 import io.attune.core.lead.LeadScoring;
 import io.attune.server.audit.PhiReads;
+import io.attune.server.backtest.BacktestJobs;
+import io.attune.server.backtest.BacktestRoutes;
+import io.attune.server.backtest.Backtester;
 import io.attune.server.consent.ConsentRoutes;
 import io.attune.server.delivery.DestinationRoutes;
 import io.attune.server.delivery.Dispatcher;
@@ -13,16 +16,20 @@ import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
+import io.attune.server.lint.LintRoutes;
+import io.attune.server.models.ModelVersionRoutes;
 import io.attune.server.models.RegistryRuleDescriber;
 import io.attune.server.outcomes.OutcomeRoutes;
 import io.attune.server.crisis.CrisisRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
+import io.attune.server.subject.SubjectRequestRoutes;
 import io.attune.server.sla.SlaWatcher;
 import io.attune.server.webhook.HandOffEvents;
 import io.attune.server.webhook.PresetFiles;
 import io.attune.store.Store;
+import io.attune.store.copy.YamlCopyRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,11 +45,13 @@ public final class AttuneServer implements AutoCloseable {
     private final HttpApp http;
     private final Dispatcher dispatcher;
     private final SlaWatcher watcher;
+    private final BacktestJobs backtests;
 
-    private AttuneServer(HttpApp http, Dispatcher dispatcher, SlaWatcher watcher) {
+    private AttuneServer(HttpApp http, Dispatcher dispatcher, SlaWatcher watcher, BacktestJobs backtests) {
         this.http = http;
         this.dispatcher = dispatcher;
         this.watcher = watcher;
+        this.backtests = backtests;
     }
 
     /** Starts serving {@code store} on {@code host:port} (port 0 picks a free one). The caller keeps the store. */
@@ -59,6 +68,8 @@ public final class AttuneServer implements AutoCloseable {
         // Every read of lead data through the API is audited; a read whose entry cannot be written fails.
         PhiReads reads = new PhiReads(store.audit(), clock);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
+        BacktestJobs backtests = new BacktestJobs(new Backtester(store.queries(), store.outcomes(), store.models(),
+                store.workspaces()));
         HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
                 store.audit(), store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
@@ -68,7 +79,11 @@ public final class AttuneServer implements AutoCloseable {
                         new DestinationRoutes(store.destinations(), presets, clock),
                         new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
                         new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
-                        new SlaRoutes(store.queries(), reads)));
+                        new SlaRoutes(store.queries(), reads), new LintRoutes(YamlCopyRules.standardLinter()),
+                        new SubjectRequestRoutes(store.subjectExport(), store.writer(), reads,
+                                clock),
+                        new ModelVersionRoutes(store.modelVersions(), clock),
+                        new BacktestRoutes(backtests, store.models(), reads, clock)));
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         // Every send is decided by the destination's egress policy first, and the decision recorded and audited.
@@ -78,7 +93,7 @@ public final class AttuneServer implements AutoCloseable {
                 new WebhookRenderer(events, presets, clock), delivery, clock).start();
         // Overdue timers are looked for at the dispatcher's pace: a breach leaves as promptly as a hand-off.
         SlaWatcher watcher = new SlaWatcher(store.overdueTimers(), store.writer(), clock, delivery.poll()).start();
-        return new AttuneServer(http, dispatcher, watcher);
+        return new AttuneServer(http, dispatcher, watcher, backtests);
     }
 
     public int port() {
@@ -89,6 +104,7 @@ public final class AttuneServer implements AutoCloseable {
     public void close() {
         watcher.close();
         dispatcher.close();
+        backtests.close();
         http.stop();
     }
 }

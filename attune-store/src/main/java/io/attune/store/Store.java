@@ -5,9 +5,11 @@ import io.attune.store.consent.JdbcConsents;
 import io.attune.store.db.Database;
 import io.attune.store.db.StoreLocation;
 import io.attune.store.egress.JdbcEgressLog;
+import io.attune.store.erasure.SubjectExport;
 import io.attune.store.ingest.GroupCommitWriter;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.model.JdbcModelRegistry;
+import io.attune.store.model.JdbcModelVersions;
 import io.attune.store.outbox.JdbcDestinations;
 import io.attune.store.outbox.JdbcOutbox;
 import io.attune.store.outcome.JdbcOutcomes;
@@ -73,6 +75,11 @@ public final class Store implements AutoCloseable {
         return models;
     }
 
+    /** Writing model versions: drafts, approval, activation (which re-scores through the writer). */
+    public JdbcModelVersions modelVersions() {
+        return new JdbcModelVersions(database, models, writer);
+    }
+
     public JdbcWorkspaces workspaces() {
         return workspaces;
     }
@@ -118,6 +125,11 @@ public final class Store implements AutoCloseable {
     /** The hash-chained audit log: PHI reads, consent changes, egress decisions, policy overrides. */
     public JdbcAuditLog audit() {
         return audit;
+    }
+
+    /** Everything held about one person, as one document (a data-subject export), and the tombstones of the erased. */
+    public SubjectExport subjectExport() {
+        return new SubjectExport(database, models);
     }
 
     public Rebuild rebuild() {

@@ -19,6 +19,17 @@ public record AuditAction(String name) {
     /** A person overrode what a policy decided (cleared a crisis hold, released a blocked flow). */
     public static final AuditAction POLICY_OVERRIDE = new AuditAction("policy.override");
 
+    /** A model version was stored as a draft. */
+    public static final AuditAction MODEL_DRAFTED = new AuditAction("model.drafted");
+    /** A draft model version was proposed for approval. */
+    public static final AuditAction MODEL_PROPOSED = new AuditAction("model.proposed");
+    /** An approver other than its author approved a model version. */
+    public static final AuditAction MODEL_APPROVED = new AuditAction("model.approved");
+    /** A model version became the one its segment scores with (a rollback too); every lead was re-scored. */
+    public static final AuditAction MODEL_ACTIVATED = new AuditAction("model.activated");
+    /** A model version was retired. */
+    public static final AuditAction MODEL_RETIRED = new AuditAction("model.retired");
+
     public AuditAction {
         Objects.requireNonNull(name, "audit action");
         if (name.length() > 64 || !SHAPE.matcher(name).matches()) {

@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * The outbound event types a destination can subscribe to. {@code lead.crisis_hold} is for the
  * clinical team: it alerts them that a lead's text was crisis language (CRISIS-03), and it is the one
- * hand-off a held lead still gets.
+ * hand-off a held lead still gets. {@code lead.deleted} asks a destination to delete what it received
+ * about a lead erased at a data-subject request; it goes to every destination that received something,
+ * whatever types it takes, and is never planned for a move.
  */
 public enum HandOffType {
     LEAD_MQL("lead.mql"), LEAD_SQL("lead.sql"), LEAD_OPPORTUNITY("lead.opportunity"), LEAD_CUSTOMER("lead.customer"),
     LEAD_RECYCLED("lead.recycled"), LEAD_DISQUALIFIED("lead.disqualified"), MQL_SLA_BREACHED("mql.sla_breached"),
-    ACCOUNT_MQA("account.mqa"), LEAD_CRISIS_HOLD("lead.crisis_hold");
+    ACCOUNT_MQA("account.mqa"), LEAD_CRISIS_HOLD("lead.crisis_hold"), LEAD_DELETED("lead.deleted");
 
     private final String wireName;
 

@@ -59,4 +59,9 @@ public interface LeadQueries {
      * lead is still waiting for sales. {@code cursor} is the previous page's {@code next}.
      */
     Page<SlaTimer> breaches(WorkspaceId workspace, boolean overdueOnly, Optional<String> cursor, int limit);
+
+    /** When the lead with this id (or a lead merged into it) was erased at a data-subject request, if it was. */
+    default Optional<Instant> erasedAt(WorkspaceId workspace, LeadId lead) {
+        return Optional.empty();
+    }
 }

@@ -103,12 +103,15 @@ public final class EgressGate {
         OutboundMessage message = delivery.message();
         Rules workspaceRules = rules.computeIfAbsent(workspace, this::rulesOf);
         Optional<LeadState> lead = lead(workspace, message.subject());
-        boolean substanceUse = lead.map(state -> workspaceRules.privacy().dictionary()
+        // An erased lead's deletion request carries only what the destination already received, and its
+        // traits and consents are gone: it discloses nothing new, so it is not held back as if it did.
+        boolean erasure = message.type() == HandOffType.LEAD_DELETED;
+        boolean substanceUse = !erasure && lead.map(state -> workspaceRules.privacy().dictionary()
                 .revealsSubstanceUse(state.traits().attributes(), message.data().segment())).orElse(true);
         OutboundPayload payload = HandOffPayloads.of(message, workspaceRules.privacy().dictionary(), substanceUse);
         Optional<ConsentLedger> ledger = lead.map(state -> consents.ledger(workspace, state.id()));
-        EgressConsents consented = ledger.<EgressConsents>map(entries -> new LedgerConsents(entries,
-                recipients(destination), at)).orElse(EgressConsents.NONE);
+        EgressConsents consented = erasure ? EgressConsents.of(true, true) : ledger.<EgressConsents>map(entries ->
+                new LedgerConsents(entries, recipients(destination), at)).orElse(EgressConsents.NONE);
         DestinationKind kind = destination.egressPolicy().kind();
         EgressDecision decision = leadChecks.check(lead, message.type(), message.data().segment(), kind, at)
                 .<EgressDecision>map(blocked -> blocked)

@@ -3,6 +3,8 @@ package io.attune.server.http;
 import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.Workspaces;
 import io.attune.server.crisis.CrisisRoutes;
+import io.attune.server.lint.LintRoutes;
+import io.attune.server.models.ModelVersionRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -46,7 +48,11 @@ final class ApiKeyAuth implements Handler {
         Principal principal = workspaces.byApiKey(key).orElseThrow(() -> unauthorized(
                 REALM + ", error=\"invalid_token\"", "The API key is not valid."));
         boolean clinicianClears = principal.role().mayClearCrisisHolds() && CrisisRoutes.isClear(ctx.path());
-        if (!SAFE.contains(ctx.method()) && !principal.role().mayWrite() && !clinicianClears) {
+        // Linting copy is a POST only because the copy is a body; it changes nothing.
+        boolean lints = LintRoutes.isLint(ctx.path());
+        boolean modelWrites = principal.role().mayManageModels() && ModelVersionRoutes.isModelWrite(ctx.path());
+        if (!SAFE.contains(ctx.method()) && !principal.role().mayWrite() && !clinicianClears && !lints
+                && !modelWrites) {
             throw new ProblemException(Problem.of("forbidden", "Forbidden", 403,
                     "This API key has the role " + principal.role().wireName() + ", which may only read; "
                             + "changes need an admin key."));

@@ -6,13 +6,15 @@ import io.attune.core.query.LeadQueries;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
+import io.attune.server.subject.ErasedProblem;
 import java.util.Optional;
 
 /**
  * Finds the lead a path id names within the caller's workspace. An id merged into another lead
  * resolves to the survivor, and the answer says so ({@code mergedFrom}) instead of redirecting:
  * one round trip, and clients that keep old ids keep working. A malformed id, an unknown id and
- * another workspace's id all answer the same 404, so ids reveal nothing across workspaces.
+ * another workspace's id all answer the same 404, so ids reveal nothing across workspaces; an erased
+ * id's 404 says when it was erased.
  */
 final class LeadResolver {
     /** The lead found, and the id asked for when that id was merged away. */
@@ -38,7 +40,8 @@ final class LeadResolver {
                 .filter(survivor -> !survivor.equals(asked))
                 .flatMap(survivor -> leads.lead(workspace, survivor))
                 .map(survivor -> new Found(survivor, Optional.of(asked)))
-                .orElseThrow(LeadResolver::notFound);
+                .orElseThrow(() -> leads.erasedAt(workspace, asked).map(ErasedProblem::of).orElseGet(
+                        LeadResolver::notFound));
     }
 
     static ProblemException notFound() {

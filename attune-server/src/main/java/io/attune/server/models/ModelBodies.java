@@ -47,8 +47,24 @@ public final class ModelBodies {
             List<CommitteeRole> committee) {
     }
 
+    /** {@code author} and {@code approvedBy} are actors ({@code key:key_…}); null when not recorded. */
     public record ModelDocument(String version, String id, int number, String segment, String status, boolean active,
             String description, Instant createdAt, double decayPerQuarter, Thresholds thresholds, Rules rules,
-            AccountSection account, String source) {
+            AccountSection account, String source, String author, String approvedBy, Instant approvedAt) {
+    }
+
+    /** A setting that differs; {@code before} or {@code after} is null where the version does not set it. */
+    public record SettingChange(String name, String before, String after) {
+    }
+
+    /** A rule as a version states it; {@code points} is null for disqualifying rules. */
+    public record RuleText(String when, Double points, String detail) {
+    }
+
+    /** {@code change} is added, removed or changed; {@code before} is null for an added rule, {@code after} for a removed one. */
+    public record RuleChange(String section, String id, String change, RuleText before, RuleText after) {
+    }
+
+    public record Diff(String from, String to, List<SettingChange> settings, List<RuleChange> rules) {
     }
 }

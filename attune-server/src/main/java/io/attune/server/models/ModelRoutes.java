@@ -1,6 +1,7 @@
 package io.attune.server.models;
 
 import io.attune.core.model.ModelCatalog;
+import io.attune.core.model.ModelDiff;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.StoredModel;
@@ -16,7 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code GET /api/models} and {@code GET /api/models/{version}}, e.g. {@code employer-starter@1}. */
+/**
+ * {@code GET /api/models}, {@code GET /api/models/{version}} (e.g. {@code employer-starter@1}) and
+ * {@code GET /api/models/{a}/diff/{b}}: what changed from version a to version b.
+ */
 public final class ModelRoutes implements RouteGroup {
     /** The list is short (a few versions per segment), so it is one page. */
     public record ModelList(List<ModelBodies.ModelSummary> items) {
@@ -32,6 +36,20 @@ public final class ModelRoutes implements RouteGroup {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/models", this::list);
         routes.get("/api/models/{version}", this::get);
+        routes.get("/api/models/{version}/diff/{other}", this::diff);
+    }
+
+    private void diff(Context ctx) {
+        WorkspaceId workspace = Caller.workspace(ctx);
+        StoredModel from = stored(workspace, ctx.pathParam("version"));
+        StoredModel to = stored(workspace, ctx.pathParam("other"));
+        ctx.json(ModelViews.diff(ModelDiff.between(from.model(), to.model())));
+    }
+
+    private StoredModel stored(WorkspaceId workspace, String version) {
+        return parse(version).flatMap(v -> registry.model(workspace, v))
+                .orElseThrow(() -> new ProblemException(Problem.notFound(
+                        "No model with this version in your workspace; versions look like employer-starter@1.")));
     }
 
     private void list(Context ctx) {
@@ -47,10 +65,7 @@ public final class ModelRoutes implements RouteGroup {
 
     private void get(Context ctx) {
         WorkspaceId workspace = Caller.workspace(ctx);
-        StoredModel stored = parse(ctx.pathParam("version"))
-                .flatMap(version -> registry.model(workspace, version))
-                .orElseThrow(() -> new ProblemException(Problem.notFound(
-                        "No model with this version in your workspace; versions look like employer-starter@1.")));
+        StoredModel stored = stored(workspace, ctx.pathParam("version"));
         ctx.json(ModelViews.document(stored, isActive(registry.catalog(workspace), stored)));
     }
 

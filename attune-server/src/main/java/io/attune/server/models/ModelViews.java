@@ -3,21 +3,27 @@ package io.attune.server.models;
 import io.attune.core.event.EventKind;
 import io.attune.core.model.AccountModel;
 import io.attune.core.model.GradeMatrix;
+import io.attune.core.model.ModelDiff;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.StoredModel;
 import io.attune.server.models.ModelBodies.AccountSection;
 import io.attune.server.models.ModelBodies.Cap;
 import io.attune.server.models.ModelBodies.CommitteeRole;
+import io.attune.server.models.ModelBodies.Diff;
 import io.attune.server.models.ModelBodies.DisqualifyRule;
 import io.attune.server.models.ModelBodies.EngagementRule;
 import io.attune.server.models.ModelBodies.FitRule;
 import io.attune.server.models.ModelBodies.Grades;
 import io.attune.server.models.ModelBodies.ModelDocument;
 import io.attune.server.models.ModelBodies.ModelSummary;
+import io.attune.server.models.ModelBodies.RuleChange;
+import io.attune.server.models.ModelBodies.RuleText;
 import io.attune.server.models.ModelBodies.Rules;
+import io.attune.server.models.ModelBodies.SettingChange;
 import io.attune.server.models.ModelBodies.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,7 +44,22 @@ final class ModelViews {
         return new ModelDocument(stored.version().toString(), stored.version().modelId(), stored.version().version(),
                 model.segment().wireName(), stored.status(), active, model.description(), stored.createdAt(),
                 model.decay().perQuarter(), thresholds(model), rules(model),
-                model.account().map(ModelViews::account).orElse(null), stored.source());
+                model.account().map(ModelViews::account).orElse(null), stored.source(),
+                stored.review().author().orElse(null), stored.review().approvedBy().orElse(null),
+                stored.review().approvedAt().orElse(null));
+    }
+
+    static Diff diff(ModelDiff diff) {
+        return new Diff(diff.from().toString(), diff.to().toString(), diff.settings().stream()
+                .map(setting -> new SettingChange(setting.name(), setting.before().orElse(null),
+                        setting.after().orElse(null))).toList(),
+                diff.rules().stream().map(rule -> new RuleChange(rule.section(), rule.id(),
+                        rule.kind().name().toLowerCase(Locale.ROOT), rule.before().map(ModelViews::rule).orElse(null),
+                        rule.after().map(ModelViews::rule).orElse(null))).toList());
+    }
+
+    private static RuleText rule(ModelDiff.Rule rule) {
+        return new RuleText(rule.when(), rule.points().orElse(null), rule.detail().isEmpty() ? null : rule.detail());
     }
 
     private static Thresholds thresholds(ScoringModel model) {

@@ -1,5 +1,14 @@
 package io.attune.server.support;
 
+import io.attune.core.erasure.Erasure;
+import io.attune.server.backtest.BacktestJobs;
+import io.attune.server.backtest.BacktestRoutes;
+import io.attune.server.backtest.Backtester;
+import io.attune.server.fakes.NoSubjectRecords;
+import io.attune.server.fakes.ReadOnlyModelVersions;
+import io.attune.server.models.ModelVersionRoutes;
+import io.attune.server.subject.SubjectRequestRoutes;
+import java.util.concurrent.CompletableFuture;
 import io.attune.core.TestEvents;
 import io.attune.core.account.AccountId;
 import io.attune.core.condition.ConditionCompiler;
@@ -23,12 +32,14 @@ import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
 import io.attune.server.ingest.SegmentParser;
+import io.attune.server.lint.LintRoutes;
 import io.attune.server.outcomes.OutcomeRoutes;
 import io.attune.server.crisis.CrisisRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
 import io.attune.server.webhook.PresetFiles;
+import io.attune.store.copy.YamlCopyRules;
 import io.attune.store.model.YamlModels;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -134,7 +145,16 @@ public final class ApiFixture {
                         new DestinationRoutes(store.destinations(), new PresetFiles(), clock),
                         new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
                         new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
-                        new SlaRoutes(store.leads(), reads)));
+                        new SlaRoutes(store.leads(), reads), new LintRoutes(YamlCopyRules.standardLinter()),
+                        new SubjectRequestRoutes(new NoSubjectRecords(), (workspace, request) ->
+                                CompletableFuture.completedFuture(new Erasure.NotFound()), reads, clock),
+                        new ModelVersionRoutes(new ReadOnlyModelVersions(), clock),
+                        new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock)));
+    }
+
+    /** The backtester over this fixture's fakes. */
+    public Backtester backtester() {
+        return new Backtester(store.leads(), store.outcomes(), store.models(), store.workspaces());
     }
 
     /** The app started on a free loopback port. */

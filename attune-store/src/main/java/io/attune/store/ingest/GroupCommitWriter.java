@@ -3,6 +3,9 @@ package io.attune.store.ingest;
 import io.attune.core.account.AccountState;
 import io.attune.core.consent.ConsentOutcome;
 import io.attune.core.consent.ConsentRecord;
+import io.attune.core.erasure.Erasure;
+import io.attune.core.erasure.ErasureIntake;
+import io.attune.core.erasure.ErasureRequest;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.HandOffPlanner;
 import io.attune.core.identity.LeadId;
@@ -22,13 +25,17 @@ import io.attune.core.lifecycle.Stage;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ModelVersions;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.sla.BreachIntake;
 import io.attune.core.sla.SlaTimer;
+import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
 import io.attune.store.db.Database;
+import io.attune.store.erasure.LeadErasure;
 import io.attune.store.outbox.JdbcDestinations;
 import io.attune.store.outbox.JdbcRoundRobin;
 import io.attune.store.sla.SlaTimerWrites;
@@ -36,6 +43,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * cannot fail the others.
  */
 public final class GroupCommitWriter implements EventIntake, ActionIntake, BreachIntake, ConsentIntake,
-        AutoCloseable {
+        ErasureIntake, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final Database database;
@@ -77,7 +85,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private volatile boolean closing;
 
     /** What the writer is asked to do, for one workspace: record events, apply a sales action, settle an SLA timer. */
-    private sealed interface Work permits Events, Action, Settle, Consent {
+    private sealed interface Work permits Events, Action, Settle, Consent, Erase, Activate {
         WorkspaceId workspace();
 
         /** How much of a group this takes, in events. */
@@ -127,6 +135,34 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
 
     private record Consent(WorkspaceId workspace, LeadId lead, ConsentRecord change,
             CompletableFuture<ConsentOutcome> done) implements Work {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    /** An erasure is written in a transaction of its own (see {@link #nextGroup()}). */
+    private record Erase(WorkspaceId workspace, ErasureRequest request, CompletableFuture<Erasure> done)
+            implements Work {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    /** A model activation re-scores a whole segment, in a transaction of its own; {@code committed} runs after it. */
+    private record Activate(WorkspaceId workspace, ModelVersion version, Principal caller, Instant at,
+            Runnable committed, CompletableFuture<ModelVersions.ChangeOutcome> done) implements Work {
         @Override
         public int size() {
             return 1;
@@ -220,6 +256,36 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         return done;
     }
 
+    /** Erasures are rare and must not be lost: they always queue. */
+    @Override
+    public CompletionStage<Erasure> erase(WorkspaceId workspace, ErasureRequest request) {
+        CompletableFuture<Erasure> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the writer is closing"));
+            return done;
+        }
+        queuedEvents.incrementAndGet();
+        queue.add(new Erase(workspace, request, done));
+        return done;
+    }
+
+    /**
+     * Makes a model version active and re-scores every lead of its segment in one transaction, between
+     * two groups: readers see the segment wholly under the old version or wholly under the new one.
+     * {@code committed} runs after the commit (the registry forgets its compiled catalog).
+     */
+    public CompletionStage<ModelVersions.ChangeOutcome> activate(WorkspaceId workspace, ModelVersion version,
+            Principal caller, Instant at, Runnable committed) {
+        CompletableFuture<ModelVersions.ChangeOutcome> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("the writer is closing"));
+            return done;
+        }
+        queuedEvents.incrementAndGet();
+        queue.add(new Activate(workspace, version, caller, at, committed, done));
+        return done;
+    }
+
     /** Events waiting to be written. */
     public int queuedEvents() {
         return queuedEvents.get();
@@ -261,7 +327,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             group.add(first);
             int events = first.size();
             Work next;
-            while (events < settings.maxGroupEvents() && (next = queue.peek()) != null
+            // An erasure deletes rows directly, which the buffered writes of a shared group could bring back.
+            while (!(first instanceof Erase) && !(first instanceof Activate) && events < settings.maxGroupEvents()
+                    && (next = queue.peek()) != null && !(next instanceof Erase) && !(next instanceof Activate)
                     && events + next.size() <= settings.maxGroupEvents()) {
                 group.add(queue.poll());
                 events += next.size();
@@ -274,6 +342,14 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     }
 
     private void write(List<Work> group) throws SQLException {
+        if (group.get(0) instanceof Erase erase) {
+            erase(erase);
+            return;
+        }
+        if (group.get(0) instanceof Activate activate) {
+            activate(activate);
+            return;
+        }
         Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
         held.clear();
         try (Connection connection = database.connection()) {
@@ -299,6 +375,57 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 throw failure;
             } finally {
                 books.values().forEach(JdbcLeadBook::close);
+            }
+        }
+    }
+
+    /**
+     * Erases a person in a transaction of its own, then forgets every cached lead and identity: the
+     * cache must not remember what is gone.
+     */
+    private void erase(Erase erase) throws SQLException {
+        try (Connection connection = database.connection()) {
+            database.beginWrite(connection);
+            try {
+                Erasure outcome = new LeadErasure().erase(connection, erase.workspace(), erase.request(),
+                        sequence::incrementAndGet);
+                connection.commit();
+                cache.clear();
+                erase.done().complete(outcome);
+            } catch (SQLException | RuntimeException failure) {
+                connection.rollback();
+                throw failure;
+            }
+        }
+    }
+
+    /**
+     * Activates a model version ({@link ModelActivation}); a refusal rolls back and changes nothing. The
+     * activation's books publish to the cache as they go, so a failure forgets the cache.
+     */
+    private void activate(Activate activate) throws SQLException {
+        WorkspaceId workspace = activate.workspace();
+        WorkspaceSettings settings = workspaces.settings(workspace);
+        try (Connection connection = database.connection()) {
+            database.beginWrite(connection);
+            try {
+                SlaTimerWrites timers = new SlaTimerWrites(connection);
+                HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
+                ModelVersions.ChangeOutcome outcome = new ModelActivation(models, scoring).activate(connection,
+                        workspace, activate.version(), activate.caller(), activate.at(), settings,
+                        () -> new JdbcLeadBook(connection, workspace, cache, models, sequence::incrementAndGet, true),
+                        (book, lead, moves) -> afterMoves(workspace, settings, book, timers, planner, lead, moves));
+                if (outcome instanceof ModelVersions.Changed) {
+                    connection.commit();
+                    activate.committed().run();
+                } else {
+                    connection.rollback();
+                }
+                activate.done().complete(outcome);
+            } catch (SQLException | RuntimeException failure) {
+                connection.rollback();
+                cache.clear();
+                throw failure;
             }
         }
     }

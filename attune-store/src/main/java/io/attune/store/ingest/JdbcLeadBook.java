@@ -171,6 +171,9 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
                 List.of(workspace.value()), chunk, rows -> taken.add(rows.getString(1))));
         forEachChunk(ids, chunk -> selectIn("SELECT from_lead FROM lead_merges WHERE workspace_id = ? "
                 + "AND from_lead IN", List.of(workspace.value()), chunk, rows -> taken.add(rows.getString(1))));
+        // an erased id stays erased: a person who comes back is a new lead under a new id
+        forEachChunk(ids, chunk -> selectIn("SELECT lead_id FROM subject_erasures WHERE workspace_id = ? "
+                + "AND lead_id IN", List.of(workspace.value()), chunk, rows -> taken.add(rows.getString(1))));
         for (String id : candidates) {
             if (!taken.contains(id)) {
                 unused.add(new LeadId(id));
@@ -258,8 +261,9 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
             return false;
         }
         return Boolean.TRUE.equals(query("SELECT 1 FROM leads WHERE workspace_id = ? AND lead_id = ? UNION ALL "
-                + "SELECT 1 FROM lead_merges WHERE workspace_id = ? AND from_lead = ?", ResultSet::next,
-                workspace.value(), lead.value(), workspace.value(), lead.value()));
+                + "SELECT 1 FROM lead_merges WHERE workspace_id = ? AND from_lead = ? UNION ALL "
+                + "SELECT 1 FROM subject_erasures WHERE workspace_id = ? AND lead_id = ?", ResultSet::next,
+                workspace.value(), lead.value(), workspace.value(), lead.value(), workspace.value(), lead.value()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.attune.core.model.InvalidModelException;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.ModelReview;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
@@ -28,6 +29,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbcModelRegistry implements ModelRegistry {
     public static final String ACTIVE = "active";
+    /** Who approved the starter models: they ship with Attune. */
+    public static final String STARTER_APPROVER = "system:attune";
 
     private final Database database;
     private final ModelCompiler compiler = new ModelCompiler(new ConditionCompiler());
@@ -57,10 +60,12 @@ public final class JdbcModelRegistry implements ModelRegistry {
         for (Segment segment : Segment.values()) {
             String source = YamlModels.starterModelText(segment);
             ScoringModel model = YamlModels.starterModel(segment, new ModelCompiler(new ConditionCompiler()));
+            // shipped approved, so that going back to a starter model is a rollback like any other
             handle.createUpdate("INSERT INTO models (workspace_id, model_id, version, segment, status, source, "
-                            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                            + "created_at, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .bind(0, workspace.value()).bind(1, model.version().modelId()).bind(2, model.version().version())
                     .bind(3, segment.wireName()).bind(4, ACTIVE).bind(5, source).bind(6, at.toEpochMilli())
+                    .bind(7, STARTER_APPROVER).bind(8, at.toEpochMilli())
                     .execute();
         }
     }
@@ -90,13 +95,15 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     private Models read(WorkspaceId workspace) {
-        record Row(String modelId, int version, String status, String source, long createdAt) {
+        record Row(String modelId, int version, String status, String source, long createdAt, ModelReview review) {
         }
         List<Row> rows = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT model_id, version, status, source, created_at FROM models WHERE workspace_id = ?")
+                        "SELECT model_id, version, status, source, created_at, author, approved_by, approved_at "
+                                + "FROM models WHERE workspace_id = ?")
                 .bind(0, workspace.value())
                 .map((rs, ctx) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5)))
+                        rs.getLong(5), ModelRows.review(rs.getString(6), rs.getString(7),
+                                rs.getObject(8) == null ? null : rs.getLong(8))))
                 .list());
         String defaultSegment = database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT default_segment FROM workspaces WHERE workspace_id = ?")
@@ -106,7 +113,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
         Map<Segment, ScoringModel> active = new EnumMap<>(Segment.class);
         for (Row row : rows) {
             ScoringModel model = compile(row.modelId() + "@" + row.version(), row.source());
-            all.add(new StoredModel(model, row.source(), row.status(), Instant.ofEpochMilli(row.createdAt())));
+            all.add(new StoredModel(model, row.source(), row.status(), Instant.ofEpochMilli(row.createdAt()),
+                    row.review()));
             if (ACTIVE.equals(row.status())) {
                 active.put(model.segment(), model);
             }

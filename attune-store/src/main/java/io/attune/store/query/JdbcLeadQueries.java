@@ -144,6 +144,13 @@ public final class JdbcLeadQueries implements LeadQueries {
     }
 
     @Override
+    public Optional<Instant> erasedAt(WorkspaceId workspace, LeadId lead) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT erased_at FROM subject_erasures WHERE workspace_id = ? AND lead_id = ?")
+                .bind(0, workspace.value()).bind(1, lead.value()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    }
+
+    @Override
     public List<Event> history(WorkspaceId workspace, LeadId lead) {
         return database.jdbi().withHandle(handle -> {
             Set<String> sources = sourcesOf(handle, workspace, lead);

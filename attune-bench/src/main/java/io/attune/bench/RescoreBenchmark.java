@@ -1,0 +1,126 @@
+package io.attune.bench;
+
+import io.attune.core.event.Event;
+import io.attune.core.ingest.EventIntake;
+import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.model.ModelChange;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ModelVersions;
+import io.attune.core.model.Segment;
+import io.attune.core.workspace.Principal;
+import io.attune.core.workspace.Role;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.Store;
+import io.attune.store.db.StoreLocation;
+import io.attune.store.ingest.WriterSettings;
+import io.attune.store.model.YamlModels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Re-scoring after a model change: a SQLite store is filled with a synthetic employer workload
+ * ({@link EmployerWorkload}, recorded through the writer as ingestion records it), then an approved
+ * version of the employer model (the starter with a lower threshold) is activated, which re-scores
+ * every lead of the segment in one transaction; the activation is timed. The comparison is the
+ * target (DESIGN.md): 1,000,000 leads and 20,000,000 events in 30 s, i.e. 33,333 leads/s and
+ * 666,667 events/s, and the report gives the measured rates as a share of it.
+ *
+ * <pre>
+ * mvn -q -B -pl attune-bench -am package -DskipTests
+ * java -cp attune-bench/target/benchmarks.jar io.attune.bench.RescoreBenchmark [leads=20000] [events=20]
+ * </pre>
+ */
+public final class RescoreBenchmark {
+    private static final double TARGET_LEADS_PER_SECOND = 1_000_000 / 30.0;
+    private static final double TARGET_EVENTS_PER_SECOND = 20_000_000 / 30.0;
+    private static final int BATCH = 1_000;
+
+    private RescoreBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int leads = 20_000;
+        double events = 20;
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            switch (pair[0]) {
+                case "leads" -> leads = Integer.parseInt(pair[1]);
+                case "events" -> events = Double.parseDouble(pair[1]);
+                default -> throw new IllegalArgumentException("unknown setting " + pair[0] + "; use leads=N events=M");
+            }
+        }
+        EmployerWorkload workload = EmployerWorkload.generate(leads, events, 7);
+        Path directory = Files.createTempDirectory("attune-rescore");
+        Clock clock = Clock.systemUTC();
+        try (Store store = Store.open(new StoreLocation.SqliteDirectory(directory), WriterSettings.DEFAULTS, clock)) {
+            WorkspaceId workspace = store.workspaces().create("Rescore", Segment.EMPLOYER, clock.instant())
+                    .workspace().id();
+            long loadStart = System.nanoTime();
+            record(store, workspace, workload);
+            System.out.printf(Locale.ROOT, "recorded %,d events of %,d leads in %.1f s%n", workload.size(),
+                    workload.leads(), (System.nanoTime() - loadStart) / 1e9);
+            ModelVersion next = new ModelVersion("employer-starter", 2);
+            Principal author = new Principal(workspace, Role.APPROVER, "key_author");
+            Principal approver = new Principal(workspace, Role.APPROVER, "key_approver");
+            ModelVersions versions = store.modelVersions();
+            versions.draft(workspace, YamlModels.starterModelText(Segment.EMPLOYER).replace("version: 1", "version: 2")
+                    .replace("\nthreshold: 95", "\nthreshold: 60"), author, clock.instant());
+            change(versions, workspace, next, ModelChange.PROPOSE, author);
+            change(versions, workspace, next, ModelChange.APPROVE, approver);
+            String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip();
+            long start = System.nanoTime();
+            ModelVersions.Changed changed = (ModelVersions.Changed) change(versions, workspace, next,
+                    ModelChange.ACTIVATE, author);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double leadRate = changed.rescored() / seconds;
+            double eventRate = workload.size() / seconds;
+            System.out.printf(Locale.ROOT, "activation re-scored %,d leads (%,d events) in %.2f s (load before: %s): "
+                            + "%,.0f leads/s = %.2f of the target, %,.0f events/s = %.2f of the target%n",
+                    changed.rescored(), workload.size(), seconds, load, leadRate, leadRate / TARGET_LEADS_PER_SECOND,
+                    eventRate, eventRate / TARGET_EVENTS_PER_SECOND);
+        }
+    }
+
+    private static ModelVersions.ChangeOutcome change(ModelVersions versions, WorkspaceId workspace,
+            ModelVersion version, ModelChange change, Principal caller) throws Exception {
+        ModelVersions.ChangeOutcome outcome = versions.change(workspace, version, change, caller, Instant.now())
+                .toCompletableFuture().get(1, TimeUnit.HOURS);
+        if (!(outcome instanceof ModelVersions.Changed)) {
+            throw new IllegalStateException(change + " " + version + " did not happen: " + outcome);
+        }
+        return outcome;
+    }
+
+    /** Records the workload through the writer, a few batches in flight at a time. */
+    private static void record(Store store, WorkspaceId workspace, EmployerWorkload workload) throws Exception {
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        List<IncomingEvent> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < workload.size(); i++) {
+            Event event = workload.event(i);
+            batch.add(new IncomingEvent(event, "{\"messageId\":\"" + event.messageId().value() + "\"}"));
+            if (batch.size() == BATCH || i == workload.size() - 1) {
+                EventIntake.Admission admission;
+                while (!((admission = store.writer().submit(workspace, List.copyOf(batch)))
+                        instanceof EventIntake.Admitted)) {
+                    Thread.sleep(5);
+                }
+                inFlight.add(((EventIntake.Admitted) admission).recorded().toCompletableFuture());
+                batch.clear();
+                if (inFlight.size() >= 20) {
+                    inFlight.remove(0).get(1, TimeUnit.HOURS);
+                }
+            }
+        }
+        for (CompletableFuture<?> pending : inFlight) {
+            pending.get(1, TimeUnit.HOURS);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.attune.server.subject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.erasure.Erasure;
+import io.attune.core.erasure.ErasureIntake;
+import io.attune.core.erasure.ErasureRequest;
+import io.attune.core.erasure.SubjectRecords;
+import io.attune.core.erasure.Tombstone;
+import io.attune.core.handoff.DestinationId;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.workspace.Principal;
+import io.attune.core.workspace.Role;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.server.audit.PhiReads;
+import io.attune.server.http.ApiJson;
+import io.attune.server.http.Caller;
+import io.attune.server.http.Problem;
+import io.attune.server.http.ProblemException;
+import io.attune.server.http.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data-subject requests (admin keys only). {@code GET /api/leads/{id}/export} answers everything held
+ * about the person as one document ({@link SubjectRecords}), recorded as a PHI read before it is sent.
+ * {@code DELETE /api/leads/{id}} with {@code {"requestedBy", "reason"}} erases the person through the
+ * single writer and answers the tombstone: counts and the destinations asked to delete, no PHI. An
+ * erased id answers 404 saying when it was erased, for the export and for a retried erasure alike.
+ */
+public final class SubjectRequestRoutes implements RouteGroup {
+    private static final String EXPORT = "GET /api/leads/{id}/export";
+
+    private final SubjectRecords records;
+    private final ErasureIntake erasures;
+    private final PhiReads reads;
+    private final Clock clock;
+
+    public SubjectRequestRoutes(SubjectRecords records, ErasureIntake erasures, PhiReads reads, Clock clock) {
+        this.records = records;
+        this.erasures = erasures;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    /** What an erasure answers: the tombstone, ids and counts only. */
+    record ErasedBody(String lead, Instant erasedAt, List<String> leads, String requestedBy, String reason,
+            Map<String, Integer> erased, List<String> notified) {
+        static ErasedBody of(Tombstone tombstone, List<LeadId> leads) {
+            return new ErasedBody(tombstone.lead().value(), tombstone.erasedAt(),
+                    leads.stream().map(LeadId::value).toList(), tombstone.requestedBy(), tombstone.reason(),
+                    tombstone.erased(), tombstone.notified().stream().map(DestinationId::value).toList());
+        }
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/leads/{id}/export", this::export);
+        routes.delete("/api/leads/{id}", this::erase);
+    }
+
+    private void export(Context ctx) {
+        WorkspaceId workspace = admin(ctx);
+        LeadId asked = leadId(ctx);
+        SubjectRecords.Export document = records.export(workspace, asked, clock.instant())
+                .orElseThrow(() -> missing(workspace, asked));
+        reads.leads(ctx, EXPORT, document.leads());
+        ctx.contentType("application/json").result(document.json());
+    }
+
+    private void erase(Context ctx) {
+        Principal caller = Caller.of(ctx);
+        admin(ctx);
+        LeadId asked = leadId(ctx);
+        JsonNode body = body(ctx);
+        List<Problem.InvalidParam> problems = new ArrayList<>();
+        String requestedBy = text(body, "requestedBy", ErasureRequest.MAX_REQUESTED_BY, problems);
+        String reason = text(body, "reason", ErasureRequest.MAX_REASON, problems);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(Problem.invalidParams(problems));
+        }
+        ErasureRequest request = new ErasureRequest(asked, requestedBy, reason, new Actor.ApiKey(caller.keyId()),
+                clock.instant());
+        ctx.future(() -> erasures.erase(caller.workspace(), request).toCompletableFuture().thenAccept(outcome -> {
+            if (outcome instanceof Erasure.Erased erased) {
+                ctx.json(ErasedBody.of(erased.tombstone(), erased.leads()));
+            } else if (outcome instanceof Erasure.AlreadyErased again) {
+                throw ErasedProblem.of(again.tombstone().erasedAt());
+            } else {
+                throw notFound();
+            }
+        }));
+    }
+
+    private ProblemException missing(WorkspaceId workspace, LeadId asked) {
+        return records.tombstone(workspace, asked).map(tombstone -> ErasedProblem.of(tombstone.erasedAt()))
+                .orElseGet(SubjectRequestRoutes::notFound);
+    }
+
+    /** Data-subject requests are for admin keys: a read key may not take everything about a person. */
+    private static WorkspaceId admin(Context ctx) {
+        Principal caller = Caller.of(ctx);
+        if (caller.role() != Role.ADMIN) {
+            throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Data-subject requests are for admin"
+                    + " keys; this API key has the role " + caller.role().wireName() + "."));
+        }
+        return caller.workspace();
+    }
+
+    private static LeadId leadId(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!LeadId.isValid(raw)) {
+            throw notFound();
+        }
+        return new LeadId(raw);
+    }
+
+    private static JsonNode body(Context ctx) {
+        JsonNode parsed;
+        try {
+            parsed = ApiJson.mapper().readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw invalid("body", "must be a JSON object with requestedBy and reason");
+        }
+        return parsed;
+    }
+
+    private static String text(JsonNode body, String name, int max, List<Problem.InvalidParam> problems) {
+        JsonNode value = body.get(name);
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().strip().length() > max) {
+            problems.add(new Problem.InvalidParam(name, "must be text of 1-" + max + " characters"));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private static ProblemException invalid(String name, String reason) {
+        return new ProblemException(Problem.invalidParams(List.of(new Problem.InvalidParam(name, reason))));
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(Problem.notFound("No lead with this id in your workspace."));
+    }
+}

@@ -1,0 +1,228 @@
+package io.attune.server.subject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.handoff.RetryPolicy;
+import io.attune.core.model.Segment;
+import io.attune.core.workspace.Credentials;
+import io.attune.server.AttuneServer;
+import io.attune.server.delivery.Dispatcher;
+import io.attune.server.support.ApiClient;
+import io.attune.server.support.Receiver;
+import io.attune.server.webhook.WebhookSecret;
+import io.attune.server.webhook.WebhookVerifier;
+import io.attune.store.Store;
+import io.attune.store.ingest.WriterSettings;
+import io.attune.store.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data-subject requests over real HTTP, with the real store, dispatcher and loopback receivers: the
+ * export holds the person's events, consents and transitions; the erasure leaves no row with their
+ * lead id or identities, sends a signed lead.deleted to the destination that received the MQL and
+ * nothing to one that never received anything, keeps the audit chain intact, and a retry is harmless.
+ */
+abstract class SubjectRequestsContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EMAIL = "pat.doe@gmail.com";
+    private static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
+            Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
+
+    private final Clock clock = Clock.systemUTC();
+    private TestDatabase testDatabase;
+    private Store store;
+    private AttuneServer server;
+    private ApiClient client;
+    private Credentials credentials;
+    private Receiver intake;
+    private Receiver billing;
+
+    abstract TestDatabase.Engine engine();
+
+    @BeforeEach
+    void start() {
+        testDatabase = TestDatabase.create(engine());
+        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
+        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
+        server = AttuneServer.start(store, "127.0.0.1", 0, clock, QUICK);
+        client = new ApiClient(server.port());
+        intake = new Receiver();
+        billing = new Receiver();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        intake.close();
+        billing.close();
+        store.writer().close();
+        testDatabase.close();
+    }
+
+    @Test
+    void a_person_is_exported_then_erased_and_the_destination_that_received_them_is_asked_to_delete()
+            throws IOException {
+        String intakeSecret = destination("intake", intake, List.of("lead.mql"));
+        destination("billing", billing, List.of("lead.customer"));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
+        ingest(List.of(
+                event("identify", "i-1", at, "traits", Map.of("email", EMAIL, "state", "CA", "age", 40, "consent",
+                        Map.of("email_marketing", Map.of("granted", true, "text", "Email me news", "method",
+                                "web_form")))),
+                event("track", "t-1", at.plusSeconds(60), "properties", Map.of()).with("event",
+                        "Insurance Check Completed"),
+                event("track", "t-2", at.plusSeconds(120), "properties", Map.of()).with("event", "Intake Started"),
+                event("track", "t-3", at.plusSeconds(180), "properties", Map.of()).with("event",
+                        "Appointment Booked")));
+        String id = api("/api/leads?identity=pat-1").path("items").get(0).path("id").asText();
+        JsonNode mql = JSON.readTree(intake.next(1).get(0).body());
+        assertThat(mql.path("type").asText()).isEqualTo("lead.mql");
+
+        ApiClient.Reply byReader = client.get("/api/leads/" + id + "/export", store.workspaces()
+                .issueApiKey(credentials.workspace().id(), io.attune.core.workspace.Role.READ, "reader",
+                        clock.instant()));
+        assertThat(byReader.status()).isEqualTo(403);
+        JsonNode export = api("/api/leads/" + id + "/export");
+        assertThat(export.path("lead").asText()).isEqualTo(id);
+        assertThat(export.path("events")).extracting(event -> event.path("messageId").asText())
+                .containsExactly("i-1", "t-1", "t-2", "t-3");
+        assertThat(export.path("consents")).extracting(consent -> consent.path("disclosure").asText())
+                .containsExactly("Email me news");
+        assertThat(export.path("transitions")).extracting(move -> move.path("toStage").asText()).contains("mql");
+        assertThat(export.path("egressDecisions")).extracting(decision -> decision.path("destinationId").asText())
+                .contains("intake");
+        assertThat(rows("SELECT action FROM audit_log WHERE subject = ? AND details LIKE ?", "lead:" + id,
+                "%/export%")).containsExactly("phi.read");
+
+        ApiClient.Reply invalid = client.send("DELETE", "/api/leads/" + id, headers(credentials.adminKey()),
+                bytes(Map.of("reason", "")));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("invalid-params")).extracting(param -> param.path("name").asText())
+                .containsExactly("requestedBy", "reason");
+
+        ApiClient.Reply erased = erase(id);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().path("notified")).extracting(JsonNode::asText).containsExactly("intake");
+        for (String table : List.of("events", "identities", "leads", "consents", "transitions", "lead_actions",
+                "sla_timers", "outcomes", "pool_assignments")) {
+            assertThat(rows("SELECT lead_id FROM " + table + " WHERE lead_id = ?", id)).as(table).isEmpty();
+        }
+        assertThat(rows("SELECT value FROM identities WHERE value IN (?, ?)", "pat-1", EMAIL)).isEmpty();
+        assertThat(rows("SELECT type FROM outbox WHERE subject = ?", id)).containsExactly("lead.deleted");
+
+        Receiver.Request request = intake.next(1).get(0);
+        JsonNode deleted = JSON.readTree(request.body());
+        assertThat(deleted.path("type").asText()).isEqualTo("lead.deleted");
+        assertThat(deleted.path("data").path("lead").asText()).isEqualTo(id);
+        assertThat(deleted.path("data").path("fields").path("email").asText()).isEqualTo(EMAIL);
+        assertThat(deleted.path("data").path("fields").has("state")).isFalse();
+        assertThat(new WebhookVerifier(List.of(WebhookSecret.parse(intakeSecret)), clock)
+                .verify(request.headers(), request.body()).verified()).isTrue();
+        assertThat(billing.unread()).isEmpty();
+
+        String erasedOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        for (String path : List.of("/api/leads/" + id, "/api/leads/" + id + "/export")) {
+            ApiClient.Reply gone = client.get(path, credentials.adminKey());
+            assertThat(gone.status()).isEqualTo(404);
+            assertThat(gone.json().path("detail").asText()).as(path).contains("erased on " + erasedOn);
+        }
+        ApiClient.Reply again = erase(id);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.json().path("type").asText()).isEqualTo("urn:attune:problem:erased");
+        assertThat(api("/api/audit/verify").path("intact").asBoolean()).as("the audit chain is untouched").isTrue();
+        assertThat(billing.unread()).isEmpty();
+    }
+
+    private ApiClient.Reply erase(String id) {
+        return client.send("DELETE", "/api/leads/" + id, headers(credentials.adminKey()),
+                bytes(Map.of("requestedBy", "privacy-officer", "reason", "data-subject request")));
+    }
+
+    private static Message event(String type, String messageId, Instant at, String attributes,
+            Map<String, Object> values) {
+        Map<String, Object> message = new HashMap<>();
+        message.put("type", type);
+        message.put("messageId", messageId);
+        message.put("userId", "pat-1");
+        message.put("timestamp", at.toString());
+        message.put(attributes, values);
+        return new Message(message);
+    }
+
+    private record Message(Map<String, Object> fields) {
+        Message with(String key, Object value) {
+            fields.put(key, value);
+            return this;
+        }
+    }
+
+    private void ingest(List<Message> messages) {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        messages.forEach(message -> batch.add(message.fields()));
+        String basic = Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
+                .getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
+                "Content-Type", "application/json"), bytes(Map.of("batch", batch)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    /** Creates an intake destination with a BAA that may receive the email; answers its signing secret. */
+    private String destination(String id, Receiver receiver, List<String> types) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Team " + id);
+        body.put("url", receiver.url().toString());
+        body.put("types", types);
+        body.put("fields", List.of("email", "state"));
+        body.put("kind", "intake");
+        body.put("baa", true);
+        ApiClient.Reply reply = client.send("PUT", "/api/destinations/" + id, headers(credentials.adminKey()),
+                bytes(body));
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+        return reply.json().path("signingSecret").asText();
+    }
+
+    private List<String> rows(String sql, Object... parameters) {
+        return store.database().jdbi().withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.bind(i, parameters[i]);
+            }
+            return query.mapTo(String.class).list();
+        });
+    }
+
+    private JsonNode api(String path) {
+        ApiClient.Reply reply = client.get(path, credentials.adminKey());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static Map<String, String> headers(String key) {
+        return Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json");
+    }
+
+    private static byte[] bytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.attune.store.ingest;
+
+import io.attune.core.audit.AuditDetails;
+import io.attune.core.audit.AuditRecord;
+import io.attune.core.identity.LeadId;
+import io.attune.core.ingest.RescoreLead;
+import io.attune.core.lead.LeadScoring;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.Transition;
+import io.attune.core.model.ModelApproval;
+import io.attune.core.model.ModelCatalog;
+import io.attune.core.model.ModelChange;
+import io.attune.core.model.ModelDecision;
+import io.attune.core.model.ModelRegistry;
+import io.attune.core.model.ModelStatus;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ModelVersions.ChangeOutcome;
+import io.attune.core.model.ModelVersions.Changed;
+import io.attune.core.model.ModelVersions.Refused;
+import io.attune.core.model.ModelVersions.Unknown;
+import io.attune.core.model.ScoringModel;
+import io.attune.core.model.Segment;
+import io.attune.core.model.StoredModel;
+import io.attune.core.workspace.Principal;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.core.workspace.WorkspaceSettings;
+import io.attune.store.audit.JdbcAuditLog;
+import io.attune.store.model.ModelRows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Makes a version its segment's active model inside the writer's transaction: the previous active
+ * version is retired, every lead of the segment is re-scored under the new one ({@link RescoreLead}),
+ * and both changes go to the audit log. Leads are re-scored in chunks, each through a book of its own
+ * whose writes reach the cache at once, so that later chunks see the accounts earlier ones rolled
+ * up; the writer forgets that cache if the transaction rolls back.
+ */
+final class ModelActivation {
+    private static final int CHUNK = 5_000;
+
+    /** What follows a lead's moves in the same transaction (SLA timers, hand-offs). */
+    interface Moves {
+        void after(JdbcLeadBook book, LeadState lead, List<Transition> moves) throws SQLException;
+    }
+
+    private final ModelRegistry models;
+    private final LeadScoring scoring;
+
+    ModelActivation(ModelRegistry models, LeadScoring scoring) {
+        this.models = models;
+        this.scoring = scoring;
+    }
+
+    ChangeOutcome activate(Connection connection, WorkspaceId workspace, ModelVersion version, Principal caller,
+            Instant at, WorkspaceSettings settings, Supplier<JdbcLeadBook> books, Moves moves) throws SQLException {
+        Optional<ModelRows.Row> row = ModelRows.row(connection, workspace, version);
+        if (row.isEmpty()) {
+            return new Unknown();
+        }
+        Actor actor = new Actor.ApiKey(caller.keyId());
+        ModelDecision decision = ModelApproval.decide(row.get().status(), row.get().review(), ModelChange.ACTIVATE,
+                caller.role(), actor.describe());
+        if (decision instanceof ModelDecision.Refused refused) {
+            return new Refused(refused);
+        }
+        Segment segment = row.get().segment();
+        Optional<ModelVersion> previous = ModelRows.active(connection, workspace, segment);
+        ScoringModel model = models.model(workspace, version).orElseThrow().model();
+        List<AuditRecord> audit = new ArrayList<>();
+        if (previous.isPresent()) {
+            ModelRows.Row replaced = ModelRows.row(connection, workspace, previous.get()).orElseThrow();
+            ModelRows.update(connection, workspace, previous.get(), ModelStatus.RETIRED, replaced.review());
+            audit.add(ModelRows.audited(workspace, at, actor, ModelChange.RETIRE, previous.get(), ModelStatus.ACTIVE,
+                    ModelStatus.RETIRED, AuditDetails.of("replacedBy", version.toString())));
+        }
+        ModelRows.update(connection, workspace, version, ModelStatus.ACTIVE, row.get().review());
+        long rescored = rescore(connection, workspace, segment, activated(models.catalog(workspace), model), at,
+                settings, books, moves);
+        AuditDetails details = AuditDetails.of("rescored", Long.toString(rescored));
+        audit.add(ModelRows.audited(workspace, at, actor, ModelChange.ACTIVATE, version, row.get().status(),
+                ModelStatus.ACTIVE, previous.map(p -> details.and("replaced", p.toString())).orElse(details)));
+        JdbcAuditLog.appendIn(connection, audit);
+        // the registry still holds the version as it was before this transaction
+        StoredModel stored = models.model(workspace, version).orElseThrow();
+        return new Changed(new StoredModel(stored.model(), stored.source(), ModelStatus.ACTIVE.wireName(),
+                stored.createdAt(), stored.review()), row.get().status(), rescored);
+    }
+
+    private long rescore(Connection connection, WorkspaceId workspace, Segment segment, ModelCatalog catalog,
+            Instant at, WorkspaceSettings settings, Supplier<JdbcLeadBook> books, Moves moves) throws SQLException {
+        long rescored = 0;
+        String after = "";
+        while (true) {
+            List<LeadId> chunk = leads(connection, workspace, segment, after);
+            if (chunk.isEmpty()) {
+                return rescored;
+            }
+            try (JdbcLeadBook book = books.get()) {
+                RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
+                        settings.privacy().scoringGate());
+                for (LeadId id : chunk) {
+                    Optional<RescoreLead.Rescored> done = rescore.rescore(id, at);
+                    if (done.isPresent()) {
+                        rescored++;
+                        if (!done.get().transitions().isEmpty()) {
+                            moves.after(book, done.get().lead(), done.get().transitions());
+                        }
+                    }
+                }
+                book.flush();
+                book.publish();
+            }
+            after = chunk.get(chunk.size() - 1).value();
+        }
+    }
+
+    private static List<LeadId> leads(Connection connection, WorkspaceId workspace, Segment segment, String after)
+            throws SQLException {
+        List<LeadId> leads = new ArrayList<>(CHUNK);
+        try (PreparedStatement select = connection.prepareStatement("SELECT lead_id FROM leads WHERE workspace_id = ? "
+                + "AND segment = ? AND lead_id > ? ORDER BY lead_id LIMIT " + CHUNK)) {
+            select.setString(1, workspace.value());
+            select.setString(2, segment.wireName());
+            select.setString(3, after);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    leads.add(new LeadId(rows.getString(1)));
+                }
+            }
+        }
+        return leads;
+    }
+
+    /** The workspace's catalog with {@code model} active for its segment, as the activation leaves it. */
+    private static ModelCatalog activated(ModelCatalog before, ScoringModel model) {
+        return new ModelCatalog() {
+            @Override
+            public ScoringModel active(Segment segment) {
+                return segment == model.segment() ? model : before.active(segment);
+            }
+
+            @Override
+            public Segment defaultSegment() {
+                return before.defaultSegment();
+            }
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package io.attune.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.core.audit.AuditEntry;
+import io.attune.core.audit.AuditFilter;
+import io.attune.core.ingest.EventIntake;
+import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.Stage;
+import io.attune.core.lifecycle.Transition;
+import io.attune.core.model.ModelChange;
+import io.attune.core.model.ModelDecision;
+import io.attune.core.model.ModelStatus;
+import io.attune.core.model.ModelVersion;
+import io.attune.core.model.ModelVersions;
+import io.attune.core.model.Segment;
+import io.attune.core.query.LeadFilter;
+import io.attune.core.workspace.Principal;
+import io.attune.core.workspace.Role;
+import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.Store;
+import io.attune.store.testing.TestDatabase;
+import io.attune.store.ingest.WriterSettings;
+import io.attune.store.model.YamlModels;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Model versions through their lifecycle, and activation re-scoring the segment, on every engine. */
+abstract class ModelVersionsContract {
+    static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+    static final ModelVersion STARTER = new ModelVersion("employer-starter", 1);
+    static final ModelVersion LOWER = new ModelVersion("employer-starter", 2);
+
+    private TestDatabase testDatabase;
+    private Store store;
+    private WorkspaceId workspace;
+    private Principal alice;
+    private Principal bob;
+    private Principal admin;
+
+    abstract TestDatabase.Engine engine();
+
+    @BeforeEach
+    void openStore() {
+        testDatabase = TestDatabase.create(engine());
+        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, Clock.fixed(T0, ZoneOffset.UTC));
+        workspace = store.workspaces().create("Acme Benefits", Segment.EMPLOYER, T0).workspace().id();
+        alice = new Principal(workspace, Role.APPROVER, "key_alice");
+        bob = new Principal(workspace, Role.APPROVER, "key_bob");
+        admin = new Principal(workspace, Role.ADMIN, "key_admin");
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.writer().close();
+        testDatabase.close();
+    }
+
+    /** The employer starter model as version 2, qualifying at 30 points instead of 95. */
+    static String lowerThreshold() {
+        return YamlModels.starterModelText(Segment.EMPLOYER).replace("version: 1", "version: 2")
+                .replace("\nthreshold: 95", "\nthreshold: 30");
+    }
+
+    private void record(io.attune.core.event.Event... events) throws Exception {
+        List<IncomingEvent> incoming = java.util.Arrays.stream(events).map(Events::incoming).toList();
+        EventIntake.Admitted admitted = (EventIntake.Admitted) store.writer().submit(workspace, incoming);
+        admitted.recorded().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private ModelVersions.ChangeOutcome change(ModelVersion version, ModelChange change, Principal caller)
+            throws Exception {
+        return store.modelVersions().change(workspace, version, change, caller, T0.plusSeconds(3600))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    private List<LeadState> leads() {
+        return store.queries().leads(workspace, LeadFilter.ALL, Optional.empty(), 100, T0).items();
+    }
+
+    private void approvedDraft() throws Exception {
+        assertThat(store.modelVersions().draft(workspace, lowerThreshold(), alice, T0))
+                .isInstanceOf(ModelVersions.Drafted.class);
+        assertThat(change(LOWER, ModelChange.PROPOSE, alice)).isInstanceOf(ModelVersions.Changed.class);
+        assertThat(change(LOWER, ModelChange.APPROVE, bob)).isInstanceOf(ModelVersions.Changed.class);
+    }
+
+    @Test
+    void the_author_of_a_draft_may_not_approve_it_and_the_refusal_changes_nothing() throws Exception {
+        store.modelVersions().draft(workspace, lowerThreshold(), alice, T0);
+        change(LOWER, ModelChange.PROPOSE, alice);
+
+        ModelVersions.ChangeOutcome own = change(LOWER, ModelChange.APPROVE, alice);
+
+        assertThat(own).isInstanceOf(ModelVersions.Refused.class);
+        assertThat(((ModelVersions.Refused) own).decision().refusal()).isEqualTo(ModelDecision.Refusal.OWN_MODEL);
+        assertThat(store.models().model(workspace, LOWER).orElseThrow().lifecycle()).isEqualTo(ModelStatus.PROPOSED);
+    }
+
+    @Test
+    void a_version_is_stored_once_and_a_taken_number_is_refused_with_the_next_free_one() {
+        store.modelVersions().draft(workspace, lowerThreshold(), alice, T0);
+
+        assertThat(store.modelVersions().draft(workspace, lowerThreshold(), bob, T0))
+                .isEqualTo(new ModelVersions.VersionTaken(LOWER, 3));
+        assertThat(store.modelVersions().draft(workspace, "id: x\nversion: 1\nsegment: nowhere\n", bob, T0))
+                .isInstanceOf(ModelVersions.Invalid.class);
+    }
+
+    @Test
+    void activating_re_scores_every_lead_of_the_segment_and_moves_those_that_now_qualify() throws Exception {
+        record(Events.identify("m1", "vp-1", null, Map.of("email", "dana@bigco.com", "title", "VP, Benefits"), T0),
+                Events.track("m2", "vp-1", null, "ROI Calculator Completed", T0.plusSeconds(30)),
+                Events.identify("m3", "hr-2", null, Map.of("email", "lee@smallco.com", "title", "HR Generalist"),
+                        T0.plusSeconds(40)));
+        assertThat(leads()).extracting(LeadState::stage).doesNotContain(Stage.MQL);
+        approvedDraft();
+
+        ModelVersions.ChangeOutcome activated = change(LOWER, ModelChange.ACTIVATE, admin);
+
+        assertThat(activated).isInstanceOf(ModelVersions.Changed.class);
+        assertThat(((ModelVersions.Changed) activated).rescored()).isEqualTo(2);
+        assertThat(((ModelVersions.Changed) activated).model().lifecycle()).isEqualTo(ModelStatus.ACTIVE);
+        assertThat(leads()).extracting(LeadState::model).containsOnly(LOWER);
+        LeadState dana = leads().stream().filter(l -> l.traits().facts().get("title").equals("VP, Benefits"))
+                .findFirst().orElseThrow();
+        assertThat(dana.stage()).isEqualTo(Stage.MQL);
+        Transition move = store.queries().transitions(workspace, dana.id()).get(
+                store.queries().transitions(workspace, dana.id()).size() - 1);
+        assertThat(move.to()).isEqualTo(Stage.MQL);
+        assertThat(move.actor().describe()).isEqualTo("model:" + LOWER);
+        assertThat(store.models().catalog(workspace).active(Segment.EMPLOYER).version()).isEqualTo(LOWER);
+        assertThat(store.models().model(workspace, STARTER).orElseThrow().lifecycle()).isEqualTo(ModelStatus.RETIRED);
+    }
+
+    @Test
+    void rolling_back_activates_the_earlier_version_again_and_re_scores_under_it() throws Exception {
+        record(Events.track("m1", "vp-1", null, "ROI Calculator Completed", T0));
+        approvedDraft();
+        change(LOWER, ModelChange.ACTIVATE, admin);
+        LeadState before = leads().get(0);
+
+        assertThat(change(STARTER, ModelChange.ACTIVATE, admin)).isInstanceOf(ModelVersions.Changed.class);
+
+        assertThat(leads()).extracting(LeadState::model).containsOnly(STARTER);
+        assertThat(leads().get(0).score().engagement()).isEqualTo(before.score().engagement());
+        assertThat(store.models().model(workspace, LOWER).orElseThrow().lifecycle()).isEqualTo(ModelStatus.RETIRED);
+        assertThat(store.models().model(workspace, STARTER).orElseThrow().lifecycle()).isEqualTo(ModelStatus.ACTIVE);
+    }
+
+    @Test
+    void every_change_is_in_the_hash_chained_audit_log_with_the_key_that_made_it() throws Exception {
+        approvedDraft();
+        change(LOWER, ModelChange.ACTIVATE, admin);
+
+        List<AuditEntry> entries = store.audit().entries(workspace, AuditFilter.ALL, Optional.empty(), 50).items();
+        assertThat(entries).extracting(entry -> entry.action().name() + " " + entry.subject().orElseThrow().id() + " "
+                + entry.actor().describe()).containsExactly(
+                "model.drafted employer-starter@2 key:key_alice",
+                "model.proposed employer-starter@2 key:key_alice",
+                "model.approved employer-starter@2 key:key_bob",
+                "model.retired employer-starter@1 key:key_admin",
+                "model.activated employer-starter@2 key:key_admin");
+        assertThat(store.audit().verify(workspace).intact()).isTrue();
+    }
+}
