@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Scores, decays and qualifies leads for mental and behavioral health organisations.",
         subcommands = {ServeCommand.class, WorkspaceCommand.class, DemoCommand.class, ImportCommand.class,
                 ScoreCommand.class, RebuildCommand.class, OutcomesCommand.class, OutboxCommand.class,
-                AuditCommand.class, LeadCommand.class, TrainCommand.class, LintCommand.class,
+                AuditCommand.class, KeysCommand.class, LeadCommand.class, TrainCommand.class, LintCommand.class,
                 BacktestCommand.class, EvaluateCommand.class})
 public final class AttuneCommand implements Runnable {
     @CommandLine.Spec

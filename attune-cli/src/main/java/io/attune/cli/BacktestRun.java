@@ -9,7 +9,6 @@ import io.attune.server.backtest.Backtester;
 import io.attune.server.http.ApiJson;
 import io.attune.store.Store;
 import io.attune.store.db.StoreLocation;
-import io.attune.store.ingest.WriterSettings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +21,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** What {@code attune backtest} and {@code attune evaluate} share: the store, the window, the outputs. */
 final class BacktestRun {
@@ -67,7 +66,7 @@ final class BacktestRun {
         Clock clock = Clock.systemUTC();
         Backtest backtest;
         ScoringModel model;
-        try (Store opened = Store.open(location, WriterSettings.DEFAULTS, clock)) {
+        try (Store opened = store.open(clock)) {
             if (opened.workspaces().workspace(workspace).isEmpty()) {
                 throw new IllegalArgumentException("no workspace " + workspace + " in this store");
             }

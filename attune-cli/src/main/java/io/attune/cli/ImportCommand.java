@@ -7,7 +7,6 @@ import io.attune.cli.importing.MessageSink;
 import io.attune.cli.importing.StoreSink;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         } else {
             WorkspaceId id = new WorkspaceId(workspace);
-            try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, Clock.systemUTC())) {
+            try (Store opened = store.open(Clock.systemUTC())) {
                 if (opened.workspaces().workspace(id).isEmpty()) {
                     throw new IllegalArgumentException("no workspace " + id + " in this store");
                 }

@@ -12,7 +12,6 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.http.ApiJson;
 import io.attune.store.Store;
 import io.attune.store.db.StoreLocation;
-import io.attune.store.ingest.WriterSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -78,7 +77,7 @@ final class OutboxCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no Attune store in " + sqlite.directory()
                         + " (give its directory with --data or a database with --db)");
             }
-            Store opened = Store.open(location, WriterSettings.DEFAULTS, Clock.systemUTC());
+            Store opened = store.open(Clock.systemUTC());
             if (opened.workspaces().workspace(workspace).isEmpty()) {
                 opened.close();
                 throw new IllegalArgumentException("no workspace " + workspace + " in this store");

@@ -8,7 +8,6 @@ import io.attune.cli.outcomes.StoreOutcomeSink;
 import io.attune.core.outcome.OutcomeSource;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ final class OutcomesCommand {
             } else {
                 WorkspaceId id = new WorkspaceId(workspace);
                 Clock clock = Clock.systemUTC();
-                try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, clock)) {
+                try (Store opened = store.open(clock)) {
                     if (opened.workspaces().workspace(id).isEmpty()) {
                         throw new IllegalArgumentException("no workspace " + id + " in this store");
                     }

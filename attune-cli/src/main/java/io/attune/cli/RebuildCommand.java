@@ -1,7 +1,6 @@
 package io.attune.cli;
 
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.rebuild.Rebuild;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, Clock.systemUTC())) {
+        try (Store opened = store.open(Clock.systemUTC())) {
             for (Rebuild.Report report : opened.rebuild().rebuildAll()) {
                 spec.commandLine().getOut().printf("%s: %d events replayed, %d leads%s%n", report.workspace(),
                         report.events(), report.leads(), report.movedEvents() == 0 ? ""

@@ -2,7 +2,6 @@ package io.attune.cli;
 
 import io.attune.server.AttuneServer;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
         Clock clock = Clock.systemUTC();
-        Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, clock);
+        Store opened = store.open(clock);
         AttuneServer server;
         try {
             server = AttuneServer.start(opened, host, port, clock);

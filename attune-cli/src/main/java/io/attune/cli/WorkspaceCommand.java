@@ -8,7 +8,6 @@ import io.attune.core.workspace.Role;
 import io.attune.core.workspace.Workspace;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class WorkspaceCommand {
                 throw new IllegalArgumentException("NAME must be 1-" + Workspace.MAX_NAME_LENGTH + " characters");
             }
             Clock clock = Clock.systemUTC();
-            try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, clock)) {
+            try (Store opened = store.open(clock)) {
                 Credentials credentials = opened.workspaces().create(name, defaultSegment, clock.instant());
                 print(credentials);
             }
@@ -87,7 +86,7 @@ final class WorkspaceCommand {
 
         @Override
         public Integer call() {
-            try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, Clock.systemUTC())) {
+            try (Store opened = store.open(Clock.systemUTC())) {
                 for (Workspace workspace : opened.workspaces().list()) {
                     spec.commandLine().getOut().printf("%s  %s  default segment %s  created %s%n", workspace.id(),
                             workspace.name(), workspace.defaultSegment().wireName(), workspace.createdAt());
@@ -124,7 +123,7 @@ final class WorkspaceCommand {
                 throw new IllegalArgumentException("--name must be 1-100 characters");
             }
             Clock clock = Clock.systemUTC();
-            try (Store opened = Store.open(store.location(), WriterSettings.DEFAULTS, clock)) {
+            try (Store opened = store.open(clock)) {
                 WorkspaceId id = new WorkspaceId(workspace);
                 if (opened.workspaces().workspace(id).isEmpty()) {
                     throw new IllegalArgumentException("no workspace " + workspace + " in this store");

@@ -17,7 +17,9 @@ class RebuildCommandTest {
     private static final Map<String, String> PROJECTIONS = new LinkedHashMap<>();
 
     static {
-        PROJECTIONS.put("leads", "SELECT * FROM leads ORDER BY workspace_id, lead_id");
+        PROJECTIONS.put("leads", "SELECT workspace_id, lead_id, segment, stage, identified, account_id, model, fit, "
+                + "eng_value, eng_as_of, eng_rate, first_seen, last_seen, events, updated_at FROM leads "
+                + "ORDER BY workspace_id, lead_id");
         PROJECTIONS.put("identities", "SELECT * FROM identities ORDER BY workspace_id, kind, value");
         PROJECTIONS.put("lead_merges", "SELECT * FROM lead_merges ORDER BY workspace_id, from_lead");
         PROJECTIONS.put("accounts", "SELECT * FROM accounts ORDER BY workspace_id, account_id");
@@ -64,6 +66,7 @@ class RebuildCommandTest {
     private static Map<String, List<String>> dump(DataDirectory store) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         PROJECTIONS.forEach((table, sql) -> tables.put(table, store.rows(sql)));
+        tables.put("lead states", store.leadStates());
         return tables;
     }
 }

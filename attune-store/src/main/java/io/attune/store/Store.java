@@ -2,6 +2,11 @@ package io.attune.store;
 
 import io.attune.store.audit.JdbcAuditLog;
 import io.attune.store.consent.JdbcConsents;
+import io.attune.store.crypto.CellCipher;
+import io.attune.store.crypto.KeySource;
+import io.attune.store.crypto.KeyUsage;
+import io.attune.store.crypto.Keyring;
+import io.attune.store.crypto.Reencryption;
 import io.attune.store.db.Database;
 import io.attune.store.db.StoreLocation;
 import io.attune.store.egress.JdbcEgressLog;
@@ -19,6 +24,7 @@ import io.attune.store.rebuild.Rebuild;
 import io.attune.store.sla.JdbcOverdueTimers;
 import io.attune.store.workspace.JdbcWorkspaces;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Every storage adapter over one database, wired together; closing it stops the writer first. */
 public final class Store implements AutoCloseable {
@@ -35,12 +41,14 @@ public final class Store implements AutoCloseable {
     private final JdbcPrivacyKeys privacyKeys;
     private final JdbcAuditLog audit;
     private final JdbcConsents consents;
+    private final CellCipher cipher;
 
-    private Store(Database database, WriterSettings settings, Clock clock) {
+    private Store(Database database, CellCipher cipher, WriterSettings settings, Clock clock) {
         this.database = database;
+        this.cipher = cipher;
         this.models = new JdbcModelRegistry(database);
         this.workspaces = new JdbcWorkspaces(database, clock);
-        this.queries = new JdbcLeadQueries(database, models);
+        this.queries = new JdbcLeadQueries(database, models, cipher);
         this.destinations = new JdbcDestinations(database);
         this.outbox = new JdbcOutbox(database);
         this.outcomes = new JdbcOutcomes(database);
@@ -49,22 +57,43 @@ public final class Store implements AutoCloseable {
         this.privacyKeys = new JdbcPrivacyKeys(database, clock);
         this.audit = new JdbcAuditLog(database);
         this.consents = new JdbcConsents(database);
-        this.writer = new GroupCommitWriter(database, models, destinations, workspaces, settings);
+        this.writer = new GroupCommitWriter(database, models, destinations, workspaces, cipher, settings);
     }
 
+    /** A store whose data keys come from {@code ATTUNE_DATA_KEYS}, else the SQLite directory's key file. */
     public static Store open(StoreLocation location, WriterSettings settings, Clock clock) {
+        return open(location, configuredKeys(location), settings, clock);
+    }
+
+    public static Store open(StoreLocation location, Keyring keyring, WriterSettings settings, Clock clock) {
+        return open(location, new CellCipher(keyring), settings, clock);
+    }
+
+    /** A store sealing with {@code cipher}: the ingestion benchmark's way to compare sealing with a pass-through. */
+    public static Store open(StoreLocation location, CellCipher cipher, WriterSettings settings, Clock clock) {
         Database database = Database.open(location);
         try {
-            return new Store(database, settings, clock);
+            return new Store(database, cipher, settings, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** A store over an already open database (which the caller keeps ownership of only if it does not close this). */
+    /**
+     * A store over an already open database (which the caller keeps ownership of only if it does not close this),
+     * with the data keys of {@link #open(StoreLocation, WriterSettings, Clock)}.
+     */
     public static Store over(Database database, WriterSettings settings, Clock clock) {
-        return new Store(database, settings, clock);
+        return over(database, configuredKeys(database.location()), settings, clock);
+    }
+
+    public static Store over(Database database, Keyring keyring, WriterSettings settings, Clock clock) {
+        return new Store(database, new CellCipher(keyring), settings, clock);
+    }
+
+    private static Keyring configuredKeys(StoreLocation location) {
+        return KeySource.of(location, Optional.empty(), System.getenv()).load();
     }
 
     public Database database() {
@@ -129,11 +158,26 @@ public final class Store implements AutoCloseable {
 
     /** Everything held about one person, as one document (a data-subject export), and the tombstones of the erased. */
     public SubjectExport subjectExport() {
-        return new SubjectExport(database, models);
+        return new SubjectExport(database, models, cipher);
     }
 
     public Rebuild rebuild() {
-        return new Rebuild(database, models, workspaces);
+        return new Rebuild(database, models, workspaces, cipher);
+    }
+
+    /** Seals and opens the columns that hold health data (lead states, event bodies and extras). */
+    public CellCipher cipher() {
+        return cipher;
+    }
+
+    /** How many stored values each data key sealed. */
+    public KeyUsage keyUsage() {
+        return new KeyUsage(database, cipher.keyring());
+    }
+
+    /** Re-seals every stored value under the primary key. */
+    public Reencryption reencryption() {
+        return new Reencryption(database, cipher);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
 import io.attune.server.AttuneServer;
 import io.attune.store.Store;
+import io.attune.store.crypto.Keyring;
 import io.attune.store.db.Database;
 import io.attune.store.db.StoreLocation;
 import io.attune.store.ingest.WriterSettings;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,6 +49,10 @@ import java.util.stream.Stream;
  * <pre>
  * </pre>
  * The HTTP clients run in the same JVM, on the same two cores, so their cost counts against ingestion.
+ *
+ * <p>Each run also ingests the same traffic into a store that keeps lead states and events unsealed
+ * (no AES-GCM), alternating which goes first, so that the cost of encryption at rest is a ratio from
+ * the same run. Attune itself always seals.
  */
 public final class IngestionBenchmark {
     private IngestionBenchmark() {
@@ -75,10 +81,17 @@ public final class IngestionBenchmark {
         }
     }
 
-    private record Run(double ingestPerSecond, double rawPerSecond) {
+    private record Run(double ingestPerSecond, double rawPerSecond, double unsealedPerSecond) {
         double ratio() {
             return ingestPerSecond / rawPerSecond;
         }
+
+        double sealedRatio() {
+            return ingestPerSecond / unsealedPerSecond;
+        }
+    }
+
+    private record Ingested(double ingestPerSecond, double rawPerSecond) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,24 +100,38 @@ public final class IngestionBenchmark {
                 settings.events(), settings.people(), settings.batch(), settings.clients(), settings.runs());
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < settings.runs(); i++) {
-            Run run = run(settings, i);
+            System.out.printf("run %d, load average before: %s%n", i + 1, loadAverage());
+            boolean sealedFirst = i % 2 == 0;
+            Ingested first = run(settings, i, sealedFirst ? null : new UnsealedCells());
+            Ingested second = run(settings, i, sealedFirst ? new UnsealedCells() : null);
+            Ingested sealed = sealedFirst ? first : second;
+            Run run = new Run(sealed.ingestPerSecond(), sealed.rawPerSecond(),
+                    (sealedFirst ? second : first).ingestPerSecond());
             runs.add(run);
-            System.out.printf("run %d: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f%n",
-                    i + 1, run.ingestPerSecond(), run.rawPerSecond(), run.ratio());
+            System.out.printf("run %d: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f; "
+                            + "unsealed ingestion %,.0f events/s, sealed/unsealed %.3f%n", i + 1,
+                    run.ingestPerSecond(), run.rawPerSecond(), run.ratio(), run.unsealedPerSecond(), run.sealedRatio());
         }
-        System.out.printf("median: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f%n",
+        System.out.printf("median: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f; "
+                        + "unsealed ingestion %,.0f events/s, sealed/unsealed %.3f%n",
                 median(runs.stream().map(Run::ingestPerSecond).toList()),
                 median(runs.stream().map(Run::rawPerSecond).toList()),
-                median(runs.stream().map(Run::ratio).toList()));
+                median(runs.stream().map(Run::ratio).toList()),
+                median(runs.stream().map(Run::unsealedPerSecond).toList()),
+                median(runs.stream().map(Run::sealedRatio).toList()));
+        System.out.printf("load average after: %s%n", loadAverage());
     }
 
-    private static Run run(Settings settings, int index) throws Exception {
+    /** One measured ingestion into a fresh store: sealed as Attune does, or with {@code unsealed} as the baseline. */
+    private static Ingested run(Settings settings, int index, UnsealedCells unsealed) throws Exception {
         Path directory = Files.createTempDirectory("attune-bench-");
         try {
             Instant now = Instant.now();
             double ingest;
-            try (Store store = Store.open(new StoreLocation.SqliteDirectory(directory.resolve("attune")),
-                    WriterSettings.DEFAULTS, Clock.systemUTC())) {
+            StoreLocation location = new StoreLocation.SqliteDirectory(directory.resolve("attune"));
+            try (Store store = unsealed == null
+                    ? Store.open(location, Keyring.generate(new SecureRandom()), WriterSettings.DEFAULTS, Clock.systemUTC())
+                    : Store.open(location, unsealed, WriterSettings.DEFAULTS, Clock.systemUTC())) {
                 Credentials credentials = store.workspaces().create("Bench", Segment.EMPLOYER, now);
                 try (AttuneServer server = AttuneServer.start(store, "127.0.0.1", 0, Clock.systemUTC())) {
                     URI batchUri = URI.create("http://127.0.0.1:" + server.port() + "/v1/batch");
@@ -121,9 +148,10 @@ public final class IngestionBenchmark {
                     ingest = settings.events() / ((System.nanoTime() - started) / 1e9);
                 }
                 store.writer().close();
-                double raw = rawInsert(store.database(), directory.resolve("raw"), "run" + index + "-",
-                        settings.batch());
-                return new Run(ingest, raw);
+                // The limit is measured on the rows Attune stores (sealed); the baseline run needs no second one.
+                double raw = unsealed != null ? Double.NaN : rawInsert(store.database(), directory.resolve("raw"),
+                        "run" + index + "-", settings.batch());
+                return new Ingested(ingest, raw);
             }
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
@@ -218,6 +246,14 @@ public final class IngestionBenchmark {
                 connection.commit();
             }
             return rows.size() / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -17,12 +17,14 @@ import org.sqlite.SQLiteConnectionConfig;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final StoreLocation location;
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final WalCheckpointer checkpointer;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, StoreLocation location, Dialect dialect) {
         this.dataSource = dataSource;
+        this.location = location;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(dataSource) : null;
@@ -43,6 +45,10 @@ public final class Database implements AutoCloseable {
             // Checkpoints run in the background (WalCheckpointer); a commit only checkpoints itself as a
             // safety net, when the background has fallen behind by this many pages (about 200 MB).
             config.addDataSourceProperty("wal_autocheckpoint", "50000");
+        } else {
+            // PostgreSQL's error details quote the values of a failed statement (a duplicate key's email);
+            // kept out, no exception message carries PHI into a log.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
@@ -52,7 +58,11 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, location, dialect);
+    }
+
+    public StoreLocation location() {
+        return location;
     }
 
     public Dialect dialect() {

@@ -16,6 +16,8 @@ import io.attune.core.model.StoredModel;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import io.attune.store.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,18 +44,20 @@ import java.util.Set;
  */
 public final class SubjectExport implements SubjectRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Columns holding JSON, embedded as such rather than as text. */
-    private static final Set<String> JSON_COLUMNS = Set.of("action", "data", "redactions", "extras");
+    /** Columns holding JSON, embedded as such rather than as text (sealed columns are opened first, by name). */
+    private static final Set<String> JSON_COLUMNS = Set.of("action", "data", "redactions");
     private static final Set<String> INSTANT_COLUMNS = Set.of("at", "occurred_at", "received_at", "recorded_at",
             "captured_at", "expires_at", "qualified_at", "due_at", "breached_at", "closed_at", "decided_at",
             "delivered_at", "next_attempt_at");
 
     private final Database database;
     private final ModelRegistry models;
+    private final CellCipher cipher;
 
-    public SubjectExport(Database database, ModelRegistry models) {
+    public SubjectExport(Database database, ModelRegistry models, CellCipher cipher) {
         this.database = database;
         this.models = models;
+        this.cipher = cipher;
     }
 
     @Override
@@ -90,10 +94,11 @@ public final class SubjectExport implements SubjectRecords {
                 document.put("mergedFrom", asked.value());
             }
             document.set("leads", JSON.valueToTree(leads));
-            document.set("state", lead(workspace, state.get()));
+            document.set("state", lead(workspace, cipher.open(state.get(),
+                    CellAddress.leadState(workspace.value(), survivor.get()))));
             document.set("identities", reader.rows("SELECT lead_id, kind, value FROM identities WHERE workspace_id = ? "
                     + "AND lead_id IN " + in + " ORDER BY kind, value", leads));
-            document.set("events", events(reader, in, leads));
+            document.set("events", events(reader, workspace, in, leads));
             document.set("consents", reader.rows("SELECT * FROM consents WHERE workspace_id = ? AND lead_id IN " + in
                     + " ORDER BY captured_at, position, ordinal", leads));
             document.set("transitions", reader.rows("SELECT lead_id, from_stage, to_stage, at, cause, actor FROM "
@@ -134,13 +139,17 @@ public final class SubjectExport implements SubjectRecords {
     }
 
     /** Each event as recorded: its place in the log, the lead it was logged for, the event and its extras. */
-    private static ArrayNode events(Reader reader, String in, List<String> leads)
+    private ArrayNode events(Reader reader, WorkspaceId workspace, String in, List<String> leads)
             throws SQLException, JsonProcessingException {
         ArrayNode events = reader.rows("SELECT seq, lead_id, message_id, kind, name, occurred_at, received_at, event, "
                 + "extras FROM events WHERE workspace_id = ? AND lead_id IN " + in + " ORDER BY seq", leads);
         for (JsonNode event : events) {
             ObjectNode row = (ObjectNode) event;
-            row.set("event", JSON.readTree(EventCodec.encode(EventCodec.decode(row.get("event").asText()))));
+            String messageId = row.get("messageId").asText();
+            row.set("event", JSON.readTree(EventCodec.encode(EventCodec.decode(cipher.open(row.get("event").asText(),
+                    CellAddress.eventBody(workspace.value(), messageId))))));
+            row.set("extras", JSON.readTree(cipher.open(row.get("extras").asText(),
+                    CellAddress.eventExtras(workspace.value(), messageId))));
         }
         return events;
     }

@@ -16,6 +16,8 @@ import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.HandOffCodec;
 import io.attune.store.codec.LeadActionCodec;
 import io.attune.store.codec.LeadStateCodec;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,14 +54,16 @@ final class BookFlush {
     private final Connection connection;
     private final WorkspaceId workspace;
     private final Function<ModelVersion, ScoringModel> models;
+    private final CellCipher cipher;
     private final Function<LeadId, LeadState> stored;
 
     /** @param stored a lead as the database holds it, when known (null otherwise) */
     BookFlush(Connection connection, WorkspaceId workspace, Function<ModelVersion, ScoringModel> models,
-            Function<LeadId, LeadState> stored) {
+            CellCipher cipher, Function<LeadId, LeadState> stored) {
         this.connection = connection;
         this.workspace = workspace;
         this.models = models;
+        this.cipher = cipher;
         this.stored = stored;
     }
 
@@ -214,7 +218,8 @@ final class BookFlush {
             boolean updates = false;
             for (LeadState lead : leads) {
                 ScoringModel model = models.apply(lead.model());
-                String state = LeadStateCodec.encode(lead, model);
+                String state = cipher.seal(LeadStateCodec.encode(lead, model),
+                        CellAddress.leadState(workspace.value(), lead.id().value()));
                 if (sameIndexedColumns(stored.apply(lead.id()), lead)) {
                     bindScore(update, lead, state);
                     update.addBatch();

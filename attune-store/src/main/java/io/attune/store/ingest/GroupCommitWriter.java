@@ -34,6 +34,7 @@ import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
+import io.attune.store.crypto.CellCipher;
 import io.attune.store.db.Database;
 import io.attune.store.erasure.LeadErasure;
 import io.attune.store.outbox.JdbcDestinations;
@@ -72,6 +73,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private final Database database;
     private final ModelRegistry models;
     private final WriterSettings settings;
+    private final CellCipher cipher;
     private final LeadScoring scoring = new LeadScoring();
     private final JdbcDestinations destinations;
     private final Workspaces workspaces;
@@ -175,8 +177,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     }
 
     public GroupCommitWriter(Database database, ModelRegistry models, JdbcDestinations destinations,
-            Workspaces workspaces, WriterSettings settings) {
+            Workspaces workspaces, CellCipher cipher, WriterSettings settings) {
         this.database = database;
+        this.cipher = cipher;
         this.models = models;
         this.destinations = destinations;
         this.workspaces = workspaces;
@@ -213,7 +216,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             return new Overloaded(settings.retryAfter());
         }
         CompletableFuture<List<Recorded>> done = new CompletableFuture<>();
-        queue.add(new Events(workspace, EncodedEvent.encodeAll(events), done));
+        queue.add(new Events(workspace, EncodedEvent.encodeAll(workspace, events, cipher), done));
         return new Admitted(done);
     }
 
@@ -306,7 +309,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                     try {
                         write(List.of(work));
                     } catch (SQLException | RuntimeException single) {
-                        LOG.error("a submission of {} events could not be recorded", work.size(), single);
+                        // The class only: a message can quote stored values (a JSON parser's snippet).
+                        LOG.error("a submission of {} events could not be recorded ({})", work.size(),
+                                single.getClass().getSimpleName());
                         work.fail(single);
                     }
                 }
@@ -360,7 +365,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
                 for (Work work : group) {
                     JdbcLeadBook book = books.computeIfAbsent(work.workspace(), workspace ->
-                            new JdbcLeadBook(connection, workspace, cache, models, sequence::incrementAndGet, true));
+                            new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true));
                     completions.add(perform(work, book, timers, planner));
                 }
                 for (JdbcLeadBook book : books.values()) {
@@ -413,7 +418,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
                 ModelVersions.ChangeOutcome outcome = new ModelActivation(models, scoring).activate(connection,
                         workspace, activate.version(), activate.caller(), activate.at(), settings,
-                        () -> new JdbcLeadBook(connection, workspace, cache, models, sequence::incrementAndGet, true),
+                        () -> new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true),
                         (book, lead, moves) -> afterMoves(workspace, settings, book, timers, planner, lead, moves));
                 if (outcome instanceof ModelVersions.Changed) {
                     connection.commit();

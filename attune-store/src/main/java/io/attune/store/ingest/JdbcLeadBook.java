@@ -31,6 +31,8 @@ import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
 import io.attune.store.audit.JdbcAuditLog;
 import io.attune.store.consent.ConsentRows;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +62,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final WorkspaceId workspace;
     private final WriterCache.Workspace cache;
     private final ModelRegistry models;
+    private final CellCipher cipher;
     private final LongSupplier sequence;
     private final boolean appendToLog;
 
@@ -91,11 +94,12 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
      *     reaches as far as the replay has
      */
     public JdbcLeadBook(Connection connection, WorkspaceId workspace, WriterCache cache, ModelRegistry models,
-            LongSupplier sequence, boolean appendToLog) {
+            CellCipher cipher, LongSupplier sequence, boolean appendToLog) {
         this.connection = connection;
         this.workspace = workspace;
         this.cache = cache.of(workspace);
         this.models = models;
+        this.cipher = cipher;
         this.sequence = sequence;
         this.appendToLog = appendToLog;
     }
@@ -156,7 +160,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         }
         forEachChunk(ids, chunk -> selectIn("SELECT lead_id, state FROM leads WHERE workspace_id = ? AND lead_id IN",
                 List.of(workspace.value()), chunk, rows -> cache.leads.put(new LeadId(rows.getString(1)),
-                        LeadStateCodec.decode(rows.getString(2), this::model))));
+                        decodeLead(rows.getString(1), rows.getString(2)))));
     }
 
     /** A new lead takes the id derived from its first identity; which of those ids are free is asked here at once. */
@@ -246,7 +250,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
             if (json == null) {
                 return Optional.empty();
             }
-            state = LeadStateCodec.decode(json, this::model);
+            state = decodeLead(lead.value(), json);
             cache.leads.put(lead, state);
         }
         return Optional.of(state);
@@ -316,7 +320,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         try {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                PreparedStatement statement = statement("SELECT seq, event FROM events WHERE workspace_id = ? "
+                PreparedStatement statement = statement("SELECT seq, event, message_id FROM events WHERE workspace_id = ? "
                         + "AND seq < ? AND lead_id IN (" + placeholders(chunk.size()) + ")");
                 statement.setString(1, workspace.value());
                 statement.setLong(2, horizon);
@@ -325,7 +329,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(rows.getString(2)), null));
+                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(cipher.open(rows.getString(2),
+                                CellAddress.eventBody(workspace.value(), rows.getString(3)))), null));
                     }
                 }
             }
@@ -468,7 +473,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
     public void flush() throws SQLException {
-        new BookFlush(connection, workspace, this::model, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
+        new BookFlush(connection, workspace, this::model, cipher, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
                 appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
                 accountTransitions, outbox);
         ConsentRows.insert(connection, workspace, consents);
@@ -499,9 +504,12 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private List<BookFlush.LoggedEvent> eventsToLog() {
         List<BookFlush.LoggedEvent> logged = new ArrayList<>(events.size());
         for (Logged event : events) {
+            String messageId = event.event().messageId().value();
             logged.add(new BookFlush.LoggedEvent(event.seq(), event.lead(), event.event(),
-                    event.stored() != null ? event.stored().encoded() : EventCodec.encode(event.event()),
-                    event.stored() != null ? event.stored().incoming().extras() : "{}"));
+                    event.stored() != null ? event.stored().encoded() : cipher.seal(EventCodec.encode(event.event()),
+                            CellAddress.eventBody(workspace.value(), messageId)),
+                    event.stored() != null ? event.stored().extras()
+                            : cipher.seal("{}", CellAddress.eventExtras(workspace.value(), messageId))));
         }
         return logged;
     }
@@ -519,6 +527,10 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         Set<LeadId> touched = new HashSet<>(leads.keySet());
         touched.addAll(merges.keySet());
         return touched;
+    }
+
+    private LeadState decodeLead(String lead, String stored) {
+        return LeadStateCodec.decode(cipher.open(stored, CellAddress.leadState(workspace.value(), lead)), this::model);
     }
 
     private ScoringModel model(ModelVersion version) {

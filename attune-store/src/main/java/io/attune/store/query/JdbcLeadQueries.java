@@ -24,6 +24,8 @@ import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
 import io.attune.store.consent.JdbcConsents;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import io.attune.store.db.Database;
 import io.attune.store.sla.SlaTimerRows;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +43,12 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbcLeadQueries implements LeadQueries {
     private final Database database;
     private final ModelRegistry models;
+    private final CellCipher cipher;
 
-    public JdbcLeadQueries(Database database, ModelRegistry models) {
+    public JdbcLeadQueries(Database database, ModelRegistry models, CellCipher cipher) {
         this.database = database;
         this.models = models;
+        this.cipher = cipher;
     }
 
     @Override
@@ -52,16 +56,16 @@ public final class JdbcLeadQueries implements LeadQueries {
         return database.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT state FROM leads WHERE workspace_id = ? AND lead_id = ?")
                 .bind(0, workspace.value()).bind(1, lead.value()).mapTo(String.class).findOne()
-                .map(json -> decode(workspace, json)));
+                .map(stored -> decode(workspace, lead.value(), stored)));
     }
 
     @Override
     public Optional<LeadState> leadByIdentity(WorkspaceId workspace, Identity identity) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT l.state FROM identities i "
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT l.lead_id, l.state FROM identities i "
                         + "JOIN leads l ON l.workspace_id = i.workspace_id AND l.lead_id = i.lead_id "
                         + "WHERE i.workspace_id = ? AND i.kind = ? AND i.value = ?")
                 .bind(0, workspace.value()).bind(1, identity.kind().name()).bind(2, identity.value())
-                .mapTo(String.class).findOne().map(json -> decode(workspace, json)));
+                .map((rs, ctx) -> decode(workspace, rs.getString(1), rs.getString(2))).findOne());
     }
 
     /** A live lead is its own survivor; merges are kept flat (re-pointed on every merge), so one hop suffices. */
@@ -106,7 +110,7 @@ public final class JdbcLeadQueries implements LeadQueries {
         });
         List<LeadState> leads = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            leads.add(decode(workspace, rows.get(i)[1]));
+            leads.add(decode(workspace, rows.get(i)[0], rows.get(i)[1]));
         }
         Optional<String> next = rows.size() > limit ? Optional.of(toCursor(rows.get(limit - 1)[0])) : Optional.empty();
         return new Page<>(leads, next);
@@ -154,10 +158,11 @@ public final class JdbcLeadQueries implements LeadQueries {
     public List<Event> history(WorkspaceId workspace, LeadId lead) {
         return database.jdbi().withHandle(handle -> {
             Set<String> sources = sourcesOf(handle, workspace, lead);
-            return handle.createQuery("SELECT event FROM events WHERE workspace_id = :workspace "
+            return handle.createQuery("SELECT message_id, event FROM events WHERE workspace_id = :workspace "
                             + "AND lead_id IN (<leads>) ORDER BY seq")
                     .bind("workspace", workspace.value()).bindList("leads", List.copyOf(sources))
-                    .mapTo(String.class).map(EventCodec::decode).list();
+                    .map((rs, ctx) -> EventCodec.decode(cipher.open(rs.getString(2),
+                            CellAddress.eventBody(workspace.value(), rs.getString(1))))).list();
         });
     }
 
@@ -213,8 +218,9 @@ public final class JdbcLeadQueries implements LeadQueries {
                 .bind(0, workspace.value()).bind(1, account.value()).mapTo(String.class).map(LeadId::new).list());
     }
 
-    private LeadState decode(WorkspaceId workspace, String json) {
-        return LeadStateCodec.decode(json, version -> model(workspace, version));
+    private LeadState decode(WorkspaceId workspace, String lead, String stored) {
+        return LeadStateCodec.decode(cipher.open(stored, CellAddress.leadState(workspace.value(), lead)),
+                version -> model(workspace, version));
     }
 
     private ScoringModel model(WorkspaceId workspace, ModelVersion version) {

@@ -14,6 +14,8 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
 import io.attune.store.codec.EventCodec;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import io.attune.store.codec.LeadActionCodec;
 import io.attune.store.db.Database;
 import io.attune.store.ingest.JdbcLeadBook;
@@ -40,11 +42,13 @@ public final class Rebuild {
     private final Database database;
     private final ModelRegistry models;
     private final Workspaces workspaces;
+    private final CellCipher cipher;
 
-    public Rebuild(Database database, ModelRegistry models, Workspaces workspaces) {
+    public Rebuild(Database database, ModelRegistry models, Workspaces workspaces, CellCipher cipher) {
         this.database = database;
         this.models = models;
         this.workspaces = workspaces;
+        this.cipher = cipher;
     }
 
     /** What one workspace's rebuild did. {@code movedEvents} counts events now attributed to another lead id. */
@@ -97,7 +101,7 @@ public final class Rebuild {
             if (chunk.isEmpty()) {
                 break;
             }
-            JdbcLeadBook book = new JdbcLeadBook(connection, workspace, cache, models, () -> replaying[0],
+            JdbcLeadBook book = new JdbcLeadBook(connection, workspace, cache, models, cipher, () -> replaying[0],
                     false);
             // Today's settings: a rebuild after the recycle fraction changed recycles past leads with the new one.
             WorkspaceSettings settings = workspaces.settings(workspace);
@@ -137,11 +141,11 @@ public final class Rebuild {
     private record Logged(long seq, LeadId lead, Event event, LeadAction action) {
     }
 
-    private static List<Logged> chunk(Connection connection, WorkspaceId workspace, long after) throws SQLException {
+    private List<Logged> chunk(Connection connection, WorkspaceId workspace, long after) throws SQLException {
         List<Logged> chunk = new ArrayList<>(CHUNK);
         try (PreparedStatement select = connection.prepareStatement("SELECT seq, lead_id, event, "
-                + "CAST(NULL AS TEXT) AS actor, 0 AS at FROM events WHERE workspace_id = ? AND seq > ? "
-                + "UNION ALL SELECT seq, lead_id, action, actor, at FROM lead_actions WHERE workspace_id = ? AND seq > ? "
+                + "CAST(NULL AS TEXT) AS actor, 0 AS at, message_id FROM events WHERE workspace_id = ? AND seq > ? "
+                + "UNION ALL SELECT seq, lead_id, action, actor, at, CAST(NULL AS TEXT) FROM lead_actions WHERE workspace_id = ? AND seq > ? "
                 + "ORDER BY seq LIMIT " + CHUNK)) {
             select.setString(1, workspace.value());
             select.setLong(2, after);
@@ -152,7 +156,8 @@ public final class Rebuild {
                     String actor = rows.getString(4);
                     chunk.add(actor == null
                             ? new Logged(rows.getLong(1), new LeadId(rows.getString(2)),
-                                    EventCodec.decode(rows.getString(3)), null)
+                                    EventCodec.decode(cipher.open(rows.getString(3),
+                                            CellAddress.eventBody(workspace.value(), rows.getString(6)))), null)
                             : new Logged(rows.getLong(1), new LeadId(rows.getString(2)), null,
                                     LeadActionCodec.action(rows.getString(2), rows.getString(3), actor,
                                             rows.getLong(5))));

@@ -277,7 +277,7 @@ abstract class ConsentsContract {
         try (Connection connection = store.database().connection()) {
             connection.setAutoCommit(false);
             JdbcLeadBook book = new JdbcLeadBook(connection, workspace, new WriterCache(100), store.models(),
-                    new AtomicLong(1_000_000)::incrementAndGet, true);
+                    store.cipher(), new AtomicLong(1_000_000)::incrementAndGet, true);
             RecordEvent recorder = new RecordEvent(workspace, store.models().catalog(workspace), book,
                     new LeadScoring());
             Recorded.Accepted stop = (Recorded.Accepted) recorder.record(track("m2", "user-1", "SMS Received",

@@ -166,11 +166,11 @@ abstract class OutcomesContract {
         List<Outcome> stored = store.outcomes().outcomes(workspace, OutcomeFilter.ALL, Optional.empty(), 10).items();
         assertThat(stored).extracting(Outcome::status)
                 .containsExactly(OutcomeStatus.SQL, OutcomeStatus.OPPORTUNITY, OutcomeStatus.WON);
-        Snapshot before = Snapshot.of(store.database(), workspace);
+        Snapshot before = Snapshot.of(store, workspace);
 
         store.rebuild().rebuild(workspace);
 
-        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(before);
         assertThat(store.outcomes().outcomes(workspace, OutcomeFilter.ALL, Optional.empty(), 10).items())
                 .isEqualTo(stored);
     }

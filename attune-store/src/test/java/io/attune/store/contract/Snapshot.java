@@ -1,13 +1,17 @@
 package io.attune.store.contract;
 
 import io.attune.core.workspace.WorkspaceId;
-import io.attune.store.db.Database;
+import io.attune.store.Store;
+import io.attune.store.crypto.CellAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every projection row of one workspace, as text, in a stable order; ids made by the database are left out. */
+/**
+ * Every projection row of one workspace, as text, in a stable order; ids made by the database are left
+ * out, and a lead's sealed state is compared opened (each seal has a fresh nonce).
+ */
 record Snapshot(Map<String, List<String>> tables) {
     private static final Map<String, String> QUERIES = new LinkedHashMap<>();
 
@@ -27,14 +31,19 @@ record Snapshot(Map<String, List<String>> tables) {
                 + "WHERE workspace_id = ? ORDER BY id");
     }
 
-    static Snapshot of(Database database, WorkspaceId workspace) {
+    static Snapshot of(Store store, WorkspaceId workspace) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        QUERIES.forEach((table, sql) -> tables.put(table, database.jdbi().withHandle(handle -> handle
+        QUERIES.forEach((table, sql) -> tables.put(table, store.database().jdbi().withHandle(handle -> handle
                 .createQuery(sql).bind(0, workspace.value())
                 .map((rs, ctx) -> {
                     List<String> cells = new ArrayList<>();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                         cells.add(String.valueOf(rs.getObject(i)));
+                    }
+                    if (table.equals("leads")) {
+                        int state = cells.size() - 1;
+                        cells.set(state, store.cipher().open(cells.get(state),
+                                CellAddress.leadState(workspace.value(), cells.get(0))));
                     }
                     return String.join("|", cells);
                 }).list())));

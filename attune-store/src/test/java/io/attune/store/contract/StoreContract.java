@@ -135,11 +135,11 @@ abstract class StoreContract {
                 Events.page("m3", "visitor-9", "/pricing", T0.plusSeconds(6)),
                 Events.track("m4", "vp-1", null, "ROI Calculator Completed", T0.plusSeconds(30)),
                 Events.identify("m5", null, "visitor-9", Map.of("email", "dana@bigco.com"), T0.plusSeconds(40)));
-        Snapshot before = Snapshot.of(store.database(), workspace);
+        Snapshot before = Snapshot.of(store, workspace);
 
         store.rebuild().rebuild(workspace);
 
-        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(before);
         assertThat(before.rows("leads")).isNotEmpty();
         assertThat(before.rows("accounts")).isNotEmpty();
     }
@@ -158,7 +158,7 @@ abstract class StoreContract {
     @Test
     void a_saturated_writer_refuses_with_a_retry_hint_and_records_nothing_refused() throws Exception {
         try (GroupCommitWriter writer = new GroupCommitWriter(store.database(), store.models(), store.destinations(),
-                store.workspaces(), new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
+                store.workspaces(), store.cipher(), new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
              java.sql.Connection blocker = store.database().connection()) {
             // Hold the write lock so that admitted submissions stay queued while the third arrives.
             blocker.setAutoCommit(false);
@@ -211,11 +211,11 @@ abstract class StoreContract {
         assertThat(recycled.sales().rejection()).contains(RejectionReason.NOT_READY);
         assertThat(store.queries().transitions(workspace, mql.id())).last()
                 .satisfies(move -> assertThat(move.actor()).isEqualTo(new Actor.User("rep-3")));
-        Snapshot before = Snapshot.of(store.database(), workspace);
+        Snapshot before = Snapshot.of(store, workspace);
 
         store.rebuild().rebuild(workspace);
 
-        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(before);
     }
 
     @Test
@@ -392,11 +392,11 @@ abstract class StoreContract {
         assertThat(act(held, new SalesAction.ClearCrisis("safety plan agreed with the family")))
                 .isInstanceOfSatisfying(ActionOutcome.Applied.class, applied ->
                         assertThat(applied.lead().stage()).isEqualTo(Stage.MQL));
-        Snapshot before = Snapshot.of(store.database(), workspace);
+        Snapshot before = Snapshot.of(store, workspace);
 
         store.rebuild().rebuild(workspace);
 
-        assertThat(Snapshot.of(store.database(), workspace)).isEqualTo(before);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(before);
         assertThat(store.queries().lead(workspace, mql.id()).orElseThrow().crisis().held()).isFalse();
     }
 

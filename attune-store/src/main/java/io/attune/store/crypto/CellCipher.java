@@ -1,0 +1,134 @@
+package io.attune.store.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Seals text for a column with AES-GCM (the JDK's {@code AES/GCM/NoPadding}: a random 12-byte
+ * nonce, a 128-bit tag, the cell's address as associated data) under the keyring's primary key,
+ * and opens it under whichever key sealed it.
+ *
+ * <p>A sealed value is text, so it fits the existing {@code TEXT} columns on both engines:
+ * {@code enc1:<key id>:<base64 of nonce, ciphertext and tag>}. The key id stays readable so that
+ * {@code attune keys status} can count values per key with plain SQL.
+ *
+ * <p>Not final only so that the ingestion benchmark can measure what sealing costs against a
+ * pass-through in the same run; Attune itself always seals.
+ */
+public class CellCipher {
+    static final String PREFIX = "enc1";
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Keyring keyring;
+    private final SecureRandom random;
+    /** Looking a cipher up costs as much as sealing a lead's state, so each thread keeps one to re-initialise. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(CellCipher::newCipher);
+
+    public CellCipher(Keyring keyring) {
+        this(keyring, new SecureRandom());
+    }
+
+    CellCipher(Keyring keyring, SecureRandom random) {
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
+        this.random = random;
+    }
+
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    /** The prefix every value sealed under {@code keyId} starts with. */
+    public static String prefixOf(String keyId) {
+        return PREFIX + ":" + keyId + ":";
+    }
+
+    /** Whether {@code stored} is a sealed value (anything else is text written before encryption). */
+    public static boolean isSealed(String stored) {
+        return stored.startsWith(PREFIX + ":");
+    }
+
+    /** The id of the key that sealed {@code stored}, if it is sealed. */
+    public static Optional<String> keyIdOf(String stored) {
+        if (!isSealed(stored)) {
+            return Optional.empty();
+        }
+        int end = stored.indexOf(':', PREFIX.length() + 1);
+        return end < 0 ? Optional.empty() : Optional.of(stored.substring(PREFIX.length() + 1, end));
+    }
+
+    public String seal(String plaintext, CellAddress address) {
+        DataKey key = keyring.primary();
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.ENCRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(address.associatedData());
+            byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(input.length));
+            sealed.put(nonce);
+            cipher.doFinal(ByteBuffer.wrap(input), sealed);
+            return prefixOf(key.id()) + Base64.getEncoder().encodeToString(sealed.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM refused a 256-bit key and a 12-byte nonce", e);
+        }
+    }
+
+    /**
+     * The plaintext of {@code stored}. Text that was never sealed (written before encryption, still
+     * JSON) is returned as it is, until {@code attune keys reencrypt} seals it.
+     *
+     * @throws UnreadableCellException when the key is missing or the value does not authenticate
+     */
+    public String open(String stored, CellAddress address) {
+        if (!isSealed(stored)) {
+            if (stored.startsWith("{")) {
+                return stored;
+            }
+            throw new UnreadableCellException(address + " is neither sealed nor JSON; it was not written by Attune");
+        }
+        String keyId = keyIdOf(stored).orElseThrow(() -> new UnreadableCellException(address + " is malformed"));
+        DataKey key = keyring.key(keyId).orElseThrow(() -> new UnreadableCellException(address
+                + " is sealed under data key '" + keyId + "', which the configured keyring " + keyring
+                + " does not hold: configure the keys it was written with (ATTUNE_DATA_KEYS or --data-key-file)"));
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(stored.substring(prefixOf(keyId).length()));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableCellException(address + " is malformed (not base64)");
+        }
+        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new UnreadableCellException(address + " is malformed (too short)");
+        }
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(address.associatedData());
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
+            throw new UnreadableCellException(address + " does not authenticate under data key '" + keyId
+                    + "': the key is not the one it was sealed with, or the value was altered or copied from another row");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM refused a 256-bit key and a 12-byte nonce", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is not available in this JVM", e);
+        }
+    }
+}
