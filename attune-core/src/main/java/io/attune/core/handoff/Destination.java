@@ -15,11 +15,20 @@ import java.util.Set;
  * the lead fields it may receive — nothing else of the lead ever leaves for it. {@code preset} names
  * a CRM mapping (hubspot-contact, salesforce-lead). {@code egress} is what it declares for the egress
  * policy — its kind, agreements and remuneration — which with {@code fields} decides, at every send,
- * what of a hand-off it receives ({@link #egressPolicy()}).
+ * what of a hand-off it receives ({@link #egressPolicy()}). {@code template} is the message an SMS or
+ * email destination delivers (see {@link MessageTemplate}).
  */
 public record Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
         Set<String> states, Set<String> fields, Optional<String> preset, int maxConcurrency, int maxAttempts,
-        boolean enabled, Routing routing, EgressDeclaration egress) {
+        boolean enabled, Routing routing, EgressDeclaration egress, MessageTemplate template) {
+
+    /** A destination without a message template. */
+    public Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
+            Set<String> states, Set<String> fields, Optional<String> preset, int maxConcurrency, int maxAttempts,
+            boolean enabled, Routing routing, EgressDeclaration egress) {
+        this(id, name, url, types, segments, states, fields, preset, maxConcurrency, maxAttempts, enabled, routing,
+                egress, MessageTemplate.NONE);
+    }
 
     /** A destination for every owner, in no pool. */
     public Destination(DestinationId id, String name, URI url, Set<HandOffType> types, Set<Segment> segments,
@@ -35,6 +44,7 @@ public record Destination(DestinationId id, String name, URI url, Set<HandOffTyp
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(egress, "egress");
+        Objects.requireNonNull(template, "template");
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("a destination name is 1-100 characters");
         }

@@ -2,27 +2,35 @@ package io.attune.server.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.attune.core.channels.TemplateChecks;
+import io.attune.core.copy.CopyFormat;
+import io.attune.core.copy.Finding;
 import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.egress.Remuneration;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.MessageTemplate;
 import io.attune.core.handoff.Pool;
 import io.attune.core.handoff.Routing;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.HealthTerms;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
 import io.attune.server.webhook.InvalidPresetException;
 import io.attune.server.webhook.PresetFiles;
+import io.attune.store.copy.YamlCopyRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +43,10 @@ final class DestinationBodies {
     private static final Pattern POOL = Pattern.compile("[a-z0-9-]{1,40}");
     private static final Set<String> KEYS = Set.of("name", "url", "types", "segments", "states", "owners", "pool",
             "fields", "preset", "maxConcurrency", "maxAttempts", "enabled", "kind", "baa", "part2Agreement",
-            "remuneration");
+            "remuneration", "template");
+    private static final Set<String> TEMPLATE_KEYS = Set.of("sender", "subject", "body");
+    private static final Map<String, Integer> TEMPLATE_LIMITS = Map.of("sender", 60, "subject", 200, "body", 20_000);
+    private static final TemplateChecks TEMPLATE_CHECKS = new TemplateChecks(HealthTerms.defaults());
 
     private DestinationBodies() {
     }
@@ -45,7 +56,7 @@ final class DestinationBodies {
     record DestinationBody(String id, String name, String url, List<String> types, List<String> segments,
             List<String> states, List<String> owners, String pool, String kind, boolean baa, boolean part2Agreement,
             String remuneration, List<String> fields, String preset, int maxConcurrency, int maxAttempts,
-            boolean enabled, List<String> secretFingerprints, String signingSecret) {
+            boolean enabled, TemplateBody template, List<String> secretFingerprints, String signingSecret) {
 
         static DestinationBody of(Destination destination, List<String> fingerprints, String newSecret) {
             EgressDeclaration egress = destination.egress();
@@ -57,8 +68,17 @@ final class DestinationBodies {
                     destination.routing().pool().map(Pool::value).orElse(null), egress.kind().wireName(),
                     egress.baaSigned(), egress.part2Agreement(), egress.remuneration().wireName(),
                     destination.fields().stream().sorted().toList(), destination.preset().orElse(null),
-                    destination.maxConcurrency(), destination.maxAttempts(), destination.enabled(), fingerprints,
-                    newSecret);
+                    destination.maxConcurrency(), destination.maxAttempts(), destination.enabled(),
+                    TemplateBody.of(destination.template()), fingerprints, newSecret);
+        }
+    }
+
+    /** The message an SMS or email destination delivers; absent when it has none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TemplateBody(String sender, String subject, String body) {
+        static TemplateBody of(MessageTemplate template) {
+            return template.isEmpty() ? null : new TemplateBody(template.sender().orElse(null),
+                    template.subject().orElse(null), template.body().orElse(null));
         }
     }
 
@@ -113,11 +133,75 @@ final class DestinationBodies {
         if (body.has("enabled") && !body.path("enabled").isBoolean()) {
             problems.add(new Problem.InvalidParam("enabled", "must be true or false"));
         }
+        MessageTemplate template = template(body.path("template"), problems);
+        egress.ifPresent(declared -> checkTemplate(declared.kind(), template, problems));
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
         return new Destination(id.orElseThrow(), name, url, types, segments, states, fields, preset, concurrency,
-                attempts, enabled, new Routing(owners, pool), egress.orElseThrow());
+                attempts, enabled, new Routing(owners, pool), egress.orElseThrow(), template);
+    }
+
+    private static MessageTemplate template(JsonNode node, List<Problem.InvalidParam> problems) {
+        if (node.isMissingNode() || node.isNull()) {
+            return MessageTemplate.NONE;
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem.InvalidParam("template", "must be an object with sender, subject and body"));
+            return MessageTemplate.NONE;
+        }
+        Map<String, Optional<String>> texts = new HashMap<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!TEMPLATE_KEYS.contains(name)) {
+                problems.add(new Problem.InvalidParam("template." + name, "is not a template field; the fields are "
+                        + TEMPLATE_KEYS.stream().sorted().toList()));
+            }
+        }
+        for (String name : TEMPLATE_KEYS) {
+            JsonNode value = node.path(name);
+            if (value.isMissingNode() || value.isNull()) {
+                texts.put(name, Optional.empty());
+            } else if (!value.isTextual() || value.asText().length() > TEMPLATE_LIMITS.get(name)) {
+                problems.add(new Problem.InvalidParam("template." + name, "must be text of at most "
+                        + TEMPLATE_LIMITS.get(name) + " characters"));
+                texts.put(name, Optional.empty());
+            } else {
+                texts.put(name, Optional.of(value.asText()));
+            }
+        }
+        return new MessageTemplate(texts.get("sender"), texts.get("subject"), texts.get("body"));
+    }
+
+    /**
+     * A template is refused when it would reveal care before the message is opened (USE-08) or when
+     * the copy linter blocks its subject or body (claims, pressure, stigma, unsafe messaging): the
+     * organisation rewrites it before anything is saved.
+     */
+    private static void checkTemplate(DestinationKind kind, MessageTemplate template,
+            List<Problem.InvalidParam> problems) {
+        for (TemplateChecks.Problem problem : TEMPLATE_CHECKS.check(kind, template)) {
+            problems.add(new Problem.InvalidParam(problem.field().equals("template") ? "template"
+                    : "template." + problem.field(), problem.reason() + " (" + problem.rule() + ")"));
+        }
+        lint("subject", template.subject(), CopyFormat.TEXT, problems);
+        lint("body", template.body(), template.body().filter(text -> text.strip().startsWith("<")).isPresent()
+                ? CopyFormat.HTML : CopyFormat.TEXT, problems);
+    }
+
+    private static void lint(String field, Optional<String> text, CopyFormat format,
+            List<Problem.InvalidParam> problems) {
+        if (text.isEmpty()) {
+            return;
+        }
+        for (Finding finding : YamlCopyRules.standardLinter().lint(text.get(), format, Set.of()).findings()) {
+            if (finding.blocks()) {
+                problems.add(new Problem.InvalidParam("template." + field, finding.why() + " (" + finding.rule()
+                        .value() + ", line " + finding.span().start().line() + " column "
+                        + finding.span().start().column() + ": \"" + finding.span().text() + "\")"
+                        + finding.suggestion().map(better -> "; try: " + better).orElse("")));
+            }
+        }
     }
 
     /**

@@ -36,9 +36,8 @@ public final class WebhookRenderer implements MessageRenderer {
     public Rendered render(PendingDelivery delivery, ConfiguredDestination configured, Attributes released) {
         Destination destination = configured.destination();
         HandOff handOff = HandOff.of(delivery.workspace(), delivery.message());
-        byte[] body = destination.preset()
-                .map(name -> events.body(handOff, released, loaded.computeIfAbsent(name, presets::named)))
-                .orElseGet(() -> events.body(handOff, released));
+        byte[] body = events.body(handOff, released,
+                destination.preset().map(name -> loaded.computeIfAbsent(name, presets::named)), destination.template());
         WebhookSigner signer = new WebhookSigner(SigningSecrets.newestFirst(configured.secrets()));
         Map<String, String> headers = new HashMap<>(signer.sign(handOff.id(), clock.instant(), body).asMap());
         headers.put("Content-Type", HandOffEvents.CONTENT_TYPE);

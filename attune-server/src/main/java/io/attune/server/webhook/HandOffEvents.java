@@ -3,6 +3,7 @@ package io.attune.server.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.core.event.Attributes;
+import io.attune.core.handoff.MessageTemplate;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonCloudEventData;
@@ -10,6 +11,7 @@ import io.cloudevents.jackson.JsonFormat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds the body of an outbound hand-off: a CloudEvents 1.0 event in structured mode, JSON
@@ -51,6 +53,23 @@ public final class HandOffEvents {
 
     public byte[] body(HandOff handOff, Attributes released) {
         return format.serialize(event(handOff, released));
+    }
+
+    /**
+     * The body for a destination: {@code data.properties} shaped by its preset, if it has one, and
+     * {@code data.message} — the sender, subject and body an SMS or email destination delivers — if it
+     * has a template.
+     */
+    public byte[] body(HandOff handOff, Attributes released, Optional<Preset> preset, MessageTemplate template) {
+        ObjectNode data = json.data(handOff, released);
+        preset.ifPresent(shape -> data.set("properties", presets.apply(shape, handOff, released)));
+        if (!template.isEmpty()) {
+            ObjectNode message = data.putObject("message");
+            template.sender().ifPresent(sender -> message.put("sender", sender));
+            template.subject().ifPresent(subject -> message.put("subject", subject));
+            template.body().ifPresent(body -> message.put("body", body));
+        }
+        return format.serialize(event(handOff, released, data));
     }
 
     public byte[] body(HandOff handOff, Attributes released, Preset preset) {

@@ -316,6 +316,43 @@ class DestinationRoutesIT {
         assertThat(stored.secrets()).hasSize(1);
     }
 
+    @Test
+    void a_text_template_that_names_care_or_leaves_out_the_sender_and_stop_is_refused_and_nothing_is_saved() {
+        Reply reply = put("texts", """
+                {"name":"Intake texts","url":"https://sms.example.com/send","types":["lead.mql"],"kind":"sms",
+                 "baa":true,"template":{"body":"Your anxiety therapy intake is ready"}}""");
+
+        Documented.problem(reply, 400, "invalid-params");
+        assertThat(invalidNames(reply)).containsOnly("template.body", "template.sender");
+        assertThat(reply.body()).contains("USE-08").contains("anxiety").contains("STOP");
+        assertThat(stored(fixture.acme.id(), "texts")).isEmpty();
+    }
+
+    @Test
+    void an_email_template_the_copy_linter_blocks_is_refused_with_the_span_and_why() {
+        Reply reply = put("mail", """
+                {"name":"Newsletter","url":"https://esp.example.com/send","types":["lead.mql"],"kind":"email",
+                 "baa":true,"template":{"sender":"Lakeside","subject":"A note from Lakeside",
+                 "body":"Our program is guaranteed to cure your depression. Only 2 spots left!"}}""");
+
+        Documented.problem(reply, 400, "invalid-params");
+        assertThat(invalidNames(reply)).contains("template.body").doesNotContain("template.subject");
+        assertThat(reason(reply, "template.body")).contains("line 1 column");
+        assertThat(stored(fixture.acme.id(), "mail")).isEmpty();
+    }
+
+    @Test
+    void a_discreet_template_is_saved_and_shown() {
+        Reply reply = put("texts", """
+                {"name":"Intake texts","url":"https://sms.example.com/send","types":["lead.mql"],"kind":"sms",
+                 "baa":true,"template":{"sender":"Lakeside","body":"Lakeside: we have a time for you. Reply STOP to opt out."}}""");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().path("template").path("sender").asText()).isEqualTo("Lakeside");
+        assertThat(stored(fixture.acme.id(), "texts").orElseThrow().destination().template().body())
+                .contains("Lakeside: we have a time for you. Reply STOP to opt out.");
+    }
+
     private static String reason(Reply reply, String name) {
         for (JsonNode param : reply.json().path("invalid-params")) {
             if (param.path("name").asText().equals(name)) {

@@ -14,6 +14,7 @@ import io.attune.core.event.Attributes;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffData;
 import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.MessageTemplate;
 import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.Segment;
@@ -203,5 +204,22 @@ class HandOffEventsTest {
                 Long.toString(headers.timestamp()), headers.signature(), body);
 
         assertThat(verification.verified()).isTrue();
+    }
+
+    @Test
+    void a_destination_s_template_travels_as_data_message_and_none_means_no_message() throws Exception {
+        MessageTemplate template = new MessageTemplate(Optional.of("Lakeside"), Optional.empty(),
+                Optional.of("Lakeside: we have a time for you. Reply STOP to opt out."));
+
+        JsonNode data = parse(events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields), Optional.empty(),
+                template)).get("data");
+        JsonNode plain = parse(events.body(HandOffs.mql(), released(HandOffs.mql(), crmFields), Optional.empty(),
+                MessageTemplate.NONE)).get("data");
+
+        assertThat(data.path("message").path("sender").asText()).isEqualTo("Lakeside");
+        assertThat(data.path("message").path("body").asText()).endsWith("Reply STOP to opt out.");
+        assertThat(data.path("message").has("subject")).isFalse();
+        assertThat(plain.has("message")).isFalse();
+        assertThat(data.path("fields")).isEqualTo(plain.path("fields"));
     }
 }

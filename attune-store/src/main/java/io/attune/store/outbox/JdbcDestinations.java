@@ -1,13 +1,17 @@
 package io.attune.store.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.egress.Remuneration;
 import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.Destination;
-import io.attune.core.handoff.Destinations;
 import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.Destinations;
 import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.MessageTemplate;
 import io.attune.core.handoff.Pool;
 import io.attune.core.handoff.Routing;
 import io.attune.core.model.Segment;
@@ -19,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,8 @@ import java.util.stream.Collectors;
  */
 public final class JdbcDestinations implements Destinations {
     private static final String COLUMNS = "destination_id, name, url, types, segments, states, fields, preset, "
-            + "max_concurrency, max_attempts, enabled, owners, pool, kind, baa, part2_agreement, remuneration";
+            + "max_concurrency, max_attempts, enabled, owners, pool, kind, baa, part2_agreement, remuneration, template";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
     private final Map<WorkspaceId, List<Destination>> cache = new ConcurrentHashMap<>();
@@ -66,15 +72,16 @@ public final class JdbcDestinations implements Destinations {
     public void save(WorkspaceId workspace, Destination destination, List<String> secrets, Instant at) {
         database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO destinations (workspace_id, "
                         + "destination_id, name, url, types, segments, states, fields, preset, secrets, max_concurrency, "
-                        + "max_attempts, enabled, created_at, owners, pool, kind, baa, part2_agreement, remuneration) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "max_attempts, enabled, created_at, owners, pool, kind, baa, part2_agreement, remuneration, "
+                        + "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (workspace_id, destination_id) DO UPDATE SET name = excluded.name, "
                         + "url = excluded.url, types = excluded.types, segments = excluded.segments, "
                         + "states = excluded.states, fields = excluded.fields, preset = excluded.preset, "
                         + "secrets = excluded.secrets, max_concurrency = excluded.max_concurrency, "
                         + "max_attempts = excluded.max_attempts, enabled = excluded.enabled, "
                         + "owners = excluded.owners, pool = excluded.pool, kind = excluded.kind, baa = excluded.baa, "
-                        + "part2_agreement = excluded.part2_agreement, remuneration = excluded.remuneration")
+                        + "part2_agreement = excluded.part2_agreement, remuneration = excluded.remuneration, "
+                        + "template = excluded.template")
                 .bind(0, workspace.value()).bind(1, destination.id().value()).bind(2, destination.name())
                 .bind(3, destination.url().toString())
                 .bind(4, join(destination.types(), HandOffType::wireName))
@@ -88,7 +95,8 @@ public final class JdbcDestinations implements Destinations {
                 .bind(15, destination.routing().pool().map(Pool::value).orElse(null))
                 .bind(16, destination.egress().kind().wireName()).bind(17, destination.egress().baaSigned() ? 1 : 0)
                 .bind(18, destination.egress().part2Agreement() ? 1 : 0)
-                .bind(19, destination.egress().remuneration().wireName()).execute());
+                .bind(19, destination.egress().remuneration().wireName())
+                .bind(20, encode(destination.template())).execute());
         cache.remove(workspace);
     }
 
@@ -111,7 +119,37 @@ public final class JdbcDestinations implements Destinations {
                 new LinkedHashSet<>(split(rs.getString("fields"))), Optional.ofNullable(rs.getString("preset")),
                 rs.getInt("max_concurrency"), rs.getInt("max_attempts"), rs.getInt("enabled") == 1,
                 new Routing(new LinkedHashSet<>(split(rs.getString("owners"))),
-                        Optional.ofNullable(rs.getString("pool")).map(Pool::new)), egress(rs));
+                        Optional.ofNullable(rs.getString("pool")).map(Pool::new)), egress(rs),
+                decode(rs.getString("template")));
+    }
+
+    private static String encode(MessageTemplate template) {
+        if (template.isEmpty()) {
+            return null;
+        }
+        Map<String, String> json = new LinkedHashMap<>();
+        template.sender().ifPresent(sender -> json.put("sender", sender));
+        template.subject().ifPresent(subject -> json.put("subject", subject));
+        template.body().ifPresent(body -> json.put("body", body));
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a template could not be written as JSON", e);
+        }
+    }
+
+    private static MessageTemplate decode(String text) {
+        if (text == null) {
+            return MessageTemplate.NONE;
+        }
+        try {
+            JsonNode json = JSON.readTree(text);
+            return new MessageTemplate(Optional.ofNullable(json.path("sender").textValue()),
+                    Optional.ofNullable(json.path("subject").textValue()),
+                    Optional.ofNullable(json.path("body").textValue()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored destination template is not JSON", e);
+        }
     }
 
     /**
