@@ -23,6 +23,16 @@ import java.util.function.Function;
  *  "expiresAt": "2027-01-05T09:00:00Z", "page": "https://…", "ip": "…", "userAgent": "…"}
  * }</pre>
  *
+ * A grant of {@code part2_written_consent} also carries the elements of 42 CFR §2.31 (SUD-02), every
+ * one required, and is signed ({@code method} {@code e_signature} or {@code written}):
+ *
+ * <pre>{@code
+ * "part2": {"patientName": "Jordan Avery", "discloser": "Harbor Recovery Program",
+ *           "information": "Diagnosis, medications and attendance at outpatient SUD treatment",
+ *           "purpose": "Coordinating admission to residential treatment",
+ *           "revocable": true, "redisclosureStatement": true}
+ * }</pre>
+ *
  * {@code granted} is required (false revokes). A grant needs {@code text} (kept verbatim) and
  * {@code method}; {@code recipient} when its purpose names one, {@code expiresAt} when its purpose
  * expires. {@code channel} must be one the purpose can be limited to. {@code capturedAt} defaults to
@@ -32,7 +42,7 @@ import java.util.function.Function;
  */
 public final class ConsentEntries {
     public static final List<String> FIELDS = List.of("granted", "channel", "recipient", "text", "version", "method",
-            "capturedAt", "expiresAt", "page", "ip", "userAgent");
+            "capturedAt", "expiresAt", "page", "ip", "userAgent", "part2");
 
     /**
      * Where entries come from and what they default to.
@@ -133,12 +143,18 @@ public final class ConsentEntries {
         private final Map<?, ?> fields;
         private final String path;
         private final List<ConsentProblem> problems;
+        private final List<String> allowed;
         private int found;
 
         Entry(Map<?, ?> fields, String path, List<ConsentProblem> problems) {
+            this(fields, path, problems, FIELDS);
+        }
+
+        Entry(Map<?, ?> fields, String path, List<ConsentProblem> problems, List<String> allowed) {
             this.fields = fields;
             this.path = path;
             this.problems = problems;
+            this.allowed = allowed;
         }
 
         Optional<ConsentRecord> read(Purpose purpose, Origin origin) {
@@ -155,6 +171,7 @@ public final class ConsentEntries {
             Optional<Instant> expiresAt = instant("expiresAt");
             Evidence evidence = new Evidence(text("page", Evidence.MAX_PAGE, false),
                     text("ip", Evidence.MAX_IP, false), text("userAgent", Evidence.MAX_USER_AGENT, false));
+            Optional<Part2Elements> part2 = part2(purpose, granted.orElse(false), method);
             unknownFields();
             Instant captured = capturedAt.orElse(origin.at().isAfter(origin.receivedAt())
                     ? origin.receivedAt() : origin.at());
@@ -172,7 +189,75 @@ public final class ConsentEntries {
             }
             return Optional.of(new ConsentRecord(purpose, channel, recipient, grant,
                     text.map(words -> new Disclosure(words, version)), origin.source(), method, captured, expiresAt,
-                    origin.message(), origin.actor(), origin.receivedAt(), evidence.orElse(origin.evidence())));
+                    origin.message(), origin.actor(), origin.receivedAt(), evidence.orElse(origin.evidence()),
+                    part2));
+        }
+
+        /**
+         * The §2.31 elements of a Part 2 grant, each missing one named as {@code part2.<field>}; a
+         * signature is asked for too. Elements on anything else are an error.
+         */
+        private Optional<Part2Elements> part2(Purpose purpose, boolean grant, Optional<CaptureMethod> method) {
+            Object value = fields.get("part2");
+            if (purpose != Purpose.PART2_WRITTEN_CONSENT || !grant) {
+                if (value != null) {
+                    problem("part2", "is only for a grant of " + Purpose.PART2_WRITTEN_CONSENT.wireName());
+                }
+                return Optional.empty();
+            }
+            method.filter(how -> !Part2Elements.SIGNED.contains(how)).ifPresent(how -> problem("method",
+                    "must be e_signature or written to grant " + purpose.wireName() + ": 42 CFR §2.31 asks for the"
+                            + " patient's signature"));
+            if (value != null && !(value instanceof Map<?, ?>)) {
+                problem("part2", "must be an object of " + Part2Elements.FIELDS);
+                return Optional.empty();
+            }
+            Entry elements = new Entry(value == null ? Map.of() : (Map<?, ?>) value, join(path, "part2"), problems,
+                    Part2Elements.FIELDS);
+            Optional<String> patient = elements.requiredText("patientName", Part2Elements.MAX_NAME,
+                    "the patient's name");
+            Optional<String> discloser = elements.requiredText("discloser", Part2Elements.MAX_NAME,
+                    "the program or person who may disclose");
+            Optional<String> information = elements.requiredText("information", Part2Elements.MAX_TEXT,
+                    "what may be disclosed, in a specific and meaningful fashion");
+            information.filter(Part2Elements::isGeneralRelease).ifPresent(general -> elements.problem("information",
+                    "must describe the information specifically: a general release is not sufficient (§2.31)"));
+            Optional<String> use = elements.requiredText("purpose", Part2Elements.MAX_TEXT, "the purpose of the"
+                    + " disclosure");
+            Optional<Boolean> revocable = elements.flag("revocable", "true: the form states the right to revoke");
+            revocable.filter(stated -> !stated).ifPresent(stated -> elements.problem("revocable",
+                    "must be true: a Part 2 consent states the right to revoke it (§2.31)"));
+            Optional<Boolean> redisclosure = elements.flag("redisclosureStatement", "true when the form carries the"
+                    + " HIPAA redisclosure statement, which a covered entity or business associate recipient needs;"
+                    + " false otherwise");
+            elements.unknownFields();
+            found += elements.found;
+            if (elements.found > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Part2Elements(patient.orElseThrow(), discloser.orElseThrow(),
+                    information.orElseThrow(), use.orElseThrow(), revocable.orElseThrow(), redisclosure.orElseThrow()));
+        }
+
+        private Optional<String> requiredText(String name, int maxLength, String what) {
+            if (!fields.containsKey(name)) {
+                problem(name, "is required to grant " + Purpose.PART2_WRITTEN_CONSENT.wireName() + ": " + what);
+                return Optional.empty();
+            }
+            return text(name, maxLength, false);
+        }
+
+        private Optional<Boolean> flag(String name, String what) {
+            Object value = fields.get(name);
+            if (value == null) {
+                problem(name, "is required to grant " + Purpose.PART2_WRITTEN_CONSENT.wireName() + ": " + what);
+                return Optional.empty();
+            }
+            if (!(value instanceof Boolean stated)) {
+                problem(name, "must be true or false");
+                return Optional.empty();
+            }
+            return Optional.of(stated);
         }
 
         private void requireForGrant(Purpose purpose, Optional<Recipient> recipient, Optional<String> text,
@@ -260,8 +345,8 @@ public final class ConsentEntries {
 
         void unknownFields() {
             for (Object key : fields.keySet()) {
-                if (!FIELDS.contains(String.valueOf(key))) {
-                    problem(String.valueOf(key), "is not a consent field; the fields are " + FIELDS);
+                if (!allowed.contains(String.valueOf(key))) {
+                    problem(String.valueOf(key), "is not a consent field; the fields are " + allowed);
                 }
             }
         }

@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param message the ingested message that carried it; empty when it was entered through the API
  * @param actor who recorded it: the API key or person for the API, {@code system:ingestion} otherwise
  * @param recordedAt when Attune received it
+ * @param part2 the §2.31 elements of a Part 2 grant ({@link Part2Elements}); empty for every other entry,
+ *     and for a Part 2 grant recorded before they were asked for — which covers no disclosure
  */
 public record ConsentRecord(Purpose purpose, Optional<Channel> channel, Optional<Recipient> recipient,
         boolean granted, Optional<Disclosure> disclosure, ConsentSource source, Optional<CaptureMethod> method,
         Instant capturedAt, Optional<Instant> expiresAt, Optional<MessageId> message, Actor actor,
-        Instant recordedAt, Evidence evidence) {
+        Instant recordedAt, Evidence evidence, Optional<Part2Elements> part2) {
 
     /** Who records what ingestion carried. */
     public static final Actor INGESTION = new Actor.System("ingestion");
@@ -41,6 +43,13 @@ public record ConsentRecord(Purpose purpose, Optional<Channel> channel, Optional
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(part2, "part2");
+        if (part2.isPresent() && (!granted || purpose != Purpose.PART2_WRITTEN_CONSENT)) {
+            throw new IllegalArgumentException("only a grant of part2_written_consent carries Part 2 elements");
+        }
+        if (part2.isPresent() && method.filter(Part2Elements.SIGNED::contains).isEmpty()) {
+            throw new IllegalArgumentException("a Part 2 consent is signed: e_signature or written");
+        }
         if (channel.filter(c -> !purpose.allows(c)).isPresent()) {
             throw new IllegalArgumentException(purpose.wireName() + " cannot be limited to "
                     + channel.get().wireName());
@@ -65,6 +74,15 @@ public record ConsentRecord(Purpose purpose, Optional<Channel> channel, Optional
         } else if (expiresAt.isPresent()) {
             throw new IllegalArgumentException("a revocation does not expire");
         }
+    }
+
+    /** An entry without Part 2 elements: every entry but a Part 2 grant. */
+    public ConsentRecord(Purpose purpose, Optional<Channel> channel, Optional<Recipient> recipient, boolean granted,
+            Optional<Disclosure> disclosure, ConsentSource source, Optional<CaptureMethod> method, Instant capturedAt,
+            Optional<Instant> expiresAt, Optional<MessageId> message, Actor actor, Instant recordedAt,
+            Evidence evidence) {
+        this(purpose, channel, recipient, granted, disclosure, source, method, capturedAt, expiresAt, message, actor,
+                recordedAt, evidence, Optional.empty());
     }
 
     /** The latest a sale authorisation captured at {@code capturedAt} may run to (RCW 19.373.070: one year). */

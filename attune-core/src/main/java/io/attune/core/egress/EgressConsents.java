@@ -20,7 +20,8 @@ public interface EgressConsents {
 
     /**
      * SUD-01/02: a Part 2 written consent ({@code part2_written_consent}) naming this recipient (or a TPO
-     * category that includes it) for a purpose that includes this use, unexpired and unrevoked.
+     * category that includes it) for a purpose that includes this use, unexpired and unrevoked, carrying
+     * every element 42 CFR §2.31 asks for.
      */
     boolean coversPart2(EgressTarget target);
 

@@ -46,6 +46,10 @@ import java.util.stream.Collectors;
  * barred only as an identifier leaves as a rotating pseudonym (TRK-05). Page context leaves as a
  * content group wherever health may not go (TRK-04), and the allow-listed click ids of its URL are
  * kept as fields of their own.
+ *
+ * <p>A payload that leaves with substance-use data — only ever under a Part 2 consent, to a
+ * destination that is not advertising or analytics — is a disclosure of Part 2 records, and carries
+ * the §2.32 notice ({@link Part2Notice}) whatever the destination allow-lists (SUD-02).
  */
 public final class EgressFilter {
     private final PrivacyRules privacy;
@@ -67,7 +71,8 @@ public final class EgressFilter {
                     .map(block -> block.getValue() + " (" + block.getKey().id() + ")")
                     .collect(Collectors.joining("; ")));
         }
-        return new FieldPass(destination, policy, payload, page, consents.coversPart2(target)).run();
+        return new FieldPass(destination, policy, payload, page, consents.coversPart2(target),
+                substanceUse(payload)).run();
     }
 
     private Map<EgressRule, String> blocks(EgressPolicy policy, OutboundPayload payload, Optional<PageClass> page,
@@ -162,27 +167,35 @@ public final class EgressFilter {
         private final OutboundPayload payload;
         private final Optional<PageClass> page;
         private final boolean part2Consent;
+        private final boolean part2Disclosure;
         private final Set<String> given = new HashSet<>();
         private final List<Field> kept = new ArrayList<>();
         private final List<Redaction> redactions = new ArrayList<>();
 
         FieldPass(DestinationId destination, EgressPolicy policy, OutboundPayload payload, Optional<PageClass> page,
-                boolean part2Consent) {
+                boolean part2Consent, boolean part2Disclosure) {
             this.destination = destination;
             this.policy = policy;
             this.payload = payload;
             this.page = page;
             this.part2Consent = part2Consent;
+            this.part2Disclosure = part2Disclosure;
             payload.fields().forEach(field -> given.add(field.name()));
         }
 
         EgressDecision run() {
             for (Field field : payload.fields()) {
+                if (field.name().equals(Part2Notice.FIELD)) {
+                    continue; // the filter's to add, never the sender's
+                }
                 filter(field, true);
                 if (field.dataClass() == DataClass.PAGE && PageFields.isPageLocation(field.name())
                         && !policy.receivesPhi() && field.value() instanceof String url) {
                     keepClickIds(url);
                 }
+            }
+            if (part2Disclosure) {
+                kept.add(new Field(Part2Notice.FIELD, DataClass.TECHNICAL, Part2Notice.TEXT));
             }
             OutboundPayload out = payload.withFields(kept);
             return redactions.isEmpty() ? new Sent(out) : new Redacted(out, redactions);

@@ -18,7 +18,9 @@ import java.util.Set;
  * {@value #SEGMENT}, {@value #STAGE}, {@value #FROM}, {@value #CAUSE}, {@value #ACTOR}, {@value #MODEL},
  * {@value #SCORE} ({@code fit}, {@code engagement}, {@code total}) and {@value #REASONS} (rule, points,
  * kind) — and the lead's fields by their trait names, classified by the dictionary. The envelope
- * names are properties like any other: a destination receives those it allow-lists.
+ * names are properties like any other: a destination receives those it allow-lists. The egress
+ * filter adds {@value #PART2_NOTICE} ({@link Part2Notice}) to a disclosure of Part 2 data; it is never
+ * taken from the lead's traits.
  */
 public final class HandOffPayloads {
     public static final String LEAD = "handoff.lead";
@@ -31,9 +33,10 @@ public final class HandOffPayloads {
     public static final String MODEL = "handoff.model";
     public static final String SCORE = "handoff.score";
     public static final String REASONS = "handoff.reasons";
+    public static final String PART2_NOTICE = "handoff.part2Notice";
     /** Every envelope name. */
     public static final Set<String> ENVELOPE = Set.of(LEAD, ACCOUNT, SEGMENT, STAGE, FROM, CAUSE, ACTOR, MODEL,
-            SCORE, REASONS);
+            SCORE, REASONS, PART2_NOTICE);
 
     private HandOffPayloads() {
     }

@@ -50,6 +50,10 @@ class ConsentEntriesProperties {
         plausible.put("expiresAt", Arbitraries.of("2026-06-01T00:00:00+02:00", "2028-01-01T00:00:00Z",
                 "2025-01-01T00:00:00Z").map(s -> (Object) s));
         plausible.put("page", Arbitraries.of("https://northside.example/optin").map(s -> (Object) s));
+        plausible.put("part2", Arbitraries.of(Map.of("patientName", "Jordan Avery", "discloser", "Lakeside",
+                "information", "Outpatient SUD treatment dates", "purpose", "Admission", "revocable", true,
+                "redisclosureStatement", false), Map.of("patientName", " ", "information", "All records",
+                "revocable", false)).map(m -> (Object) m));
         plausible.put("colour", Arbitraries.of("blue").map(s -> (Object) s));
         return Arbitraries.subsetOf(plausible.keySet()).flatMap(keys -> {
             Arbitrary<Map<String, Object>> built = Arbitraries.just(new LinkedHashMap<>());

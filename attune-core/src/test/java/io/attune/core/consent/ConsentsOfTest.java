@@ -118,7 +118,13 @@ class ConsentsOfTest {
                 "traits.consent.newsletter",
                 "traits.consent.part2_written_consent.method", "traits.consent.part2_written_consent.capturedAt",
                 "traits.consent.part2_written_consent.expires_at",
-                "traits.consent.part2_written_consent.expiresAt");
+                "traits.consent.part2_written_consent.expiresAt",
+                "traits.consent.part2_written_consent.part2.patientName",
+                "traits.consent.part2_written_consent.part2.discloser",
+                "traits.consent.part2_written_consent.part2.information",
+                "traits.consent.part2_written_consent.part2.purpose",
+                "traits.consent.part2_written_consent.part2.revocable",
+                "traits.consent.part2_written_consent.part2.redisclosureStatement");
         assertThat(ConsentsOf.event(TestEvents.user("u-1").identify(Map.of("consent", true))).problems())
                 .extracting(ConsentProblem::field).containsExactly("traits.consent");
         assertThat(ConsentsOf.event(TestEvents.user("u-1").track("Consent Updated", Map.of("granted", true)))

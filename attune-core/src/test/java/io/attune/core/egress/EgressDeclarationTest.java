@@ -9,6 +9,7 @@ import io.attune.core.consent.ConsentRecord;
 import io.attune.core.consent.ConsentSource;
 import io.attune.core.consent.Disclosure;
 import io.attune.core.consent.Evidence;
+import io.attune.core.consent.Part2Elements;
 import io.attune.core.consent.Purpose;
 import io.attune.core.consent.Recipient;
 import io.attune.core.handoff.DestinationId;
@@ -63,8 +64,8 @@ class EgressDeclarationTest {
                 grant(Purpose.PART2_WRITTEN_CONSENT, "hillside", T0),
                 revoke(Purpose.SHARE_CHD, T0.plus(Duration.ofDays(2)))));
 
-        LedgerConsents dayOne = new LedgerConsents(ledger, HILLSIDE, T0.plus(Duration.ofDays(1)));
-        LedgerConsents dayThree = new LedgerConsents(ledger, HILLSIDE, T0.plus(Duration.ofDays(3)));
+        LedgerConsents dayOne = new LedgerConsents(ledger, HILLSIDE, T0.plus(Duration.ofDays(1)), true);
+        LedgerConsents dayThree = new LedgerConsents(ledger, HILLSIDE, T0.plus(Duration.ofDays(3)), true);
 
         assertThat(dayOne.coversSharing(PARTNER)).isTrue();
         assertThat(dayOne.coversPart2(PARTNER)).isTrue();
@@ -77,19 +78,46 @@ class EgressDeclarationTest {
         ConsentLedger ledger = new ConsentLedger(List.of(grant(Purpose.SHARE_CHD, "Another Clinic", T0),
                 grant(Purpose.PART2_WRITTEN_CONSENT, "Another Clinic", T0)));
 
-        LedgerConsents consents = new LedgerConsents(ledger, HILLSIDE, T0.plusSeconds(60));
+        LedgerConsents consents = new LedgerConsents(ledger, HILLSIDE, T0.plusSeconds(60), true);
 
         assertThat(consents.coversSharing(PARTNER)).isFalse();
         assertThat(consents.coversPart2(PARTNER)).isFalse();
-        assertThat(new LedgerConsents(ConsentLedger.EMPTY, HILLSIDE, T0).coversSharing(PARTNER)).isFalse();
+        assertThat(new LedgerConsents(ConsentLedger.EMPTY, HILLSIDE, T0, true).coversSharing(PARTNER)).isFalse();
+    }
+
+    @Test
+    void a_part_2_grant_recorded_without_its_elements_covers_no_disclosure() {
+        ConsentLedger ledger = new ConsentLedger(List.of(grant(Purpose.PART2_WRITTEN_CONSENT, "hillside", T0,
+                Optional.empty())));
+
+        assertThat(new LedgerConsents(ledger, HILLSIDE, T0.plusSeconds(60), false).coversPart2(PARTNER)).isFalse();
+    }
+
+    @Test
+    void a_covered_entity_or_business_associate_needs_the_redisclosure_statement_in_the_part_2_consent() {
+        ConsentLedger ledger = new ConsentLedger(List.of(grant(Purpose.PART2_WRITTEN_CONSENT, "hillside", T0,
+                Optional.of(elements(false)))));
+
+        assertThat(new LedgerConsents(ledger, HILLSIDE, T0.plusSeconds(60), true).coversPart2(PARTNER)).isFalse();
+        assertThat(new LedgerConsents(ledger, HILLSIDE, T0.plusSeconds(60), false).coversPart2(PARTNER)).isTrue();
     }
 
     private static ConsentRecord grant(Purpose purpose, String recipient, Instant at) {
+        return grant(purpose, recipient, at, purpose == Purpose.PART2_WRITTEN_CONSENT
+                ? Optional.of(elements(true)) : Optional.empty());
+    }
+
+    private static ConsentRecord grant(Purpose purpose, String recipient, Instant at, Optional<Part2Elements> part2) {
         return new ConsentRecord(purpose, Optional.empty(), Optional.of(new Recipient(recipient)), true,
                 Optional.of(new Disclosure("I agree that my information may be shared with " + recipient,
                         Optional.of("v1"))), ConsentSource.API, Optional.of(CaptureMethod.E_SIGNATURE), at,
                 Optional.of(at.plus(Duration.ofDays(365))), Optional.empty(), new Actor.User("intake-1"), at,
-                Evidence.NONE);
+                Evidence.NONE, part2);
+    }
+
+    private static Part2Elements elements(boolean redisclosureStatement) {
+        return new Part2Elements("Jordan Avery", "Lakeside Counseling", "Diagnosis and current outpatient SUD treatment",
+                "Arranging residential treatment", true, redisclosureStatement);
     }
 
     private static ConsentRecord revoke(Purpose purpose, Instant at) {

@@ -110,6 +110,23 @@ class EgressFilterTest {
     }
 
     @Test
+    void a_disclosure_of_substance_use_data_carries_the_part_2_notice_whatever_the_allow_list_and_nothing_else_does() {
+        EgressPolicy qso = new EgressPolicy(DestinationKind.INTAKE, true, true, Remuneration.NONE, Set.of("email"));
+        OutboundPayload sud = flow(FlowKind.HAND_OFF, Segment.CONSUMER, true, "lead.mql",
+                Map.of("email", "ray@example.org", Part2Notice.FIELD, "forged by the sender"));
+        OutboundPayload other = flow(FlowKind.HAND_OFF, Segment.CONSUMER, false, "lead.mql",
+                Map.of("email", "jo@example.org", Part2Notice.FIELD, "forged by the sender"));
+
+        assertThat(FILTER.decide(CRM, qso, sud, EgressConsents.of(false, true)).deliverable().orElseThrow()
+                .attributes().asMap()).containsOnlyKeys("email", Part2Notice.FIELD)
+                .containsEntry(Part2Notice.FIELD, Part2Notice.TEXT);
+        assertThat(FILTER.decide(CRM, qso, other, EgressConsents.of(false, true)).deliverable().orElseThrow()
+                .attributes().asMap()).containsOnlyKeys("email");
+        assertThat(Part2Notice.TEXT).startsWith("This record which has been disclosed to you is protected by Federal"
+                + " confidentiality rules (42 CFR part 2).");
+    }
+
+    @Test
     void a_consumer_page_about_substance_use_makes_the_event_substance_use_data() {
         EgressDecision decision = decide(CRM, policy(DestinationKind.CRM, true, "url"),
                 event(Segment.CONSUMER, "", Map.of(), Map.of("url", "/detox-programs")));

@@ -217,7 +217,8 @@ class EnforcementCasesTest {
             EgressDecision decision = FILTER.decide(PARTNER, partner(Remuneration.NONE), sudLead(), consented);
 
             assertThat(decision.deliverable().orElseThrow().attributes().asMap())
-                    .containsOnlyKeys(HandOffPayloads.LEAD, "firstName", "phone");
+                    .containsOnlyKeys(HandOffPayloads.LEAD, "firstName", "phone", Part2Notice.FIELD)
+                    .containsEntry(Part2Notice.FIELD, Part2Notice.TEXT);
         }
 
         @Test

@@ -6,6 +6,7 @@ import io.attune.core.consent.ConsentLedger;
 import io.attune.core.consent.ConsentRecord;
 import io.attune.core.consent.ConsentState;
 import io.attune.core.consent.Disclosure;
+import io.attune.core.consent.Part2Elements;
 import io.attune.core.consent.Recipient;
 import io.attune.core.event.MessageId;
 import io.attune.core.identity.LeadId;
@@ -30,7 +31,12 @@ final class ConsentViews {
     /** One ledger entry, with the verbatim text and the evidence of its capture. */
     record EntryBody(String purpose, String channel, String recipient, boolean granted, String text, String version,
             String method, String source, Instant capturedAt, Instant expiresAt, Instant recordedAt, String messageId,
-            String actor, String page, String ip, String userAgent) {
+            String actor, String page, String ip, String userAgent, Part2Body part2) {
+    }
+
+    /** The §2.31 elements of a Part 2 grant, as they were sent. */
+    record Part2Body(String patientName, String discloser, String information, String purpose, boolean revocable,
+            boolean redisclosureStatement) {
     }
 
     static LedgerBody ledger(LeadId lead, Optional<LeadId> mergedFrom, ConsentLedger ledger, Instant now) {
@@ -56,6 +62,11 @@ final class ConsentViews {
                 record.capturedAt(), record.expiresAt().orElse(null), record.recordedAt(),
                 record.message().map(MessageId::value).orElse(null), record.actor().describe(),
                 record.evidence().page().orElse(null), record.evidence().ip().orElse(null),
-                record.evidence().userAgent().orElse(null));
+                record.evidence().userAgent().orElse(null), record.part2().map(ConsentViews::part2).orElse(null));
+    }
+
+    private static Part2Body part2(Part2Elements elements) {
+        return new Part2Body(elements.patientName(), elements.discloser(), elements.information(),
+                elements.purpose(), elements.revocable(), elements.redisclosureStatement());
     }
 }

@@ -111,7 +111,8 @@ public final class EgressGate {
         OutboundPayload payload = HandOffPayloads.of(message, workspaceRules.privacy().dictionary(), substanceUse);
         Optional<ConsentLedger> ledger = lead.map(state -> consents.ledger(workspace, state.id()));
         EgressConsents consented = erasure ? EgressConsents.of(true, true) : ledger.<EgressConsents>map(entries ->
-                new LedgerConsents(entries, recipients(destination), at)).orElse(EgressConsents.NONE);
+                new LedgerConsents(entries, recipients(destination), at, hipaaRecipient(destination)))
+                .orElse(EgressConsents.NONE);
         DestinationKind kind = destination.egressPolicy().kind();
         EgressDecision decision = leadChecks.check(lead, message.type(), message.data().segment(), kind, at)
                 .<EgressDecision>map(blocked -> blocked)
@@ -173,6 +174,15 @@ public final class EgressGate {
         workspaces.workspace(workspace).ifPresent(found -> sellers.add(new Recipient(found.name())));
         sellers.addAll(recipients(destination));
         return sellers;
+    }
+
+    /**
+     * Whether the destination is a HIPAA covered entity or business associate, to whom a Part 2 consent
+     * must carry the redisclosure statement (SUD-02): one with a BAA is a business associate, and a
+     * provider's intake is a covered entity whether or not it signed one.
+     */
+    private static boolean hipaaRecipient(Destination destination) {
+        return destination.egressPolicy().baaSigned() || destination.egressPolicy().kind() == DestinationKind.INTAKE;
     }
 
     private static List<Recipient> recipients(Destination destination) {

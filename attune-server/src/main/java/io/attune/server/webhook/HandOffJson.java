@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * lead's transitions). It is written from what the destination's egress policy released
  * ({@link HandOffPayloads}: the envelope as {@code handoff.*}, the lead's traits by name) and from
  * nothing else: an envelope key the policy removed is absent, one it pseudonymised carries the
- * pseudonym, and {@code fields} holds the released traits. Scores are rounded to two decimals, as
+ * pseudonym, and {@code fields} holds the released traits. A disclosure of Part 2 data carries the
+ * §2.32 notice the egress filter added as {@code part2Notice}. Scores are rounded to two decimals, as
  * everywhere in the API.
  */
 final class HandOffJson {
@@ -44,6 +45,7 @@ final class HandOffJson {
         keys.put(HandOffPayloads.CAUSE, "cause");
         keys.put(HandOffPayloads.ACTOR, "actor");
         keys.put(HandOffPayloads.MODEL, "model");
+        keys.put(HandOffPayloads.PART2_NOTICE, "part2Notice");
         return keys;
     }
 

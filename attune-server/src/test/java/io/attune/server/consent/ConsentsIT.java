@@ -109,6 +109,31 @@ class ConsentsIT {
     }
 
     @Test
+    void a_part_2_consent_is_refused_naming_every_missing_element_and_recorded_with_them_all() {
+        String grant = """
+                {"purpose":"part2_written_consent","granted":true,"recipient":"Harbor Recovery","method":"%s",
+                 "text":"I consent to Acme Health disclosing my SUD treatment dates to Harbor Recovery.",
+                 "expiresAt":"2027-01-01T00:00:00Z"%s}""";
+        Reply missing = post("/api/leads/" + fixture.pat.value() + "/consents", grant.formatted("web_form", ""),
+                fixture.acme.adminKey());
+
+        Documented.problem(missing, 400, "invalid-params");
+        List<String> names = new ArrayList<>();
+        missing.json().path("invalid-params").forEach(param -> names.add(param.path("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("method", "part2.patientName", "part2.discloser",
+                "part2.information", "part2.purpose", "part2.revocable", "part2.redisclosureStatement");
+
+        Reply recorded = Documented.as(post("/api/leads/" + fixture.pat.value() + "/consents", grant.formatted(
+                "e_signature", """
+                        ,"part2":{"patientName":"Pat Doe","discloser":"Acme Health","information":"SUD treatment dates",
+                         "purpose":"Arranging admission","revocable":true,"redisclosureStatement":false}"""),
+                fixture.acme.adminKey()), "POST", "/api/leads/{id}/consents");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().at("/history/0/part2/patientName").asText()).isEqualTo("Pat Doe");
+        assertThat(recorded.json().at("/history/0/part2/redisclosureStatement").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void only_an_admin_key_records_and_only_leads_of_the_callers_workspace() {
         String revoke = "{\"purpose\":\"email_marketing\",\"granted\":false}";
 

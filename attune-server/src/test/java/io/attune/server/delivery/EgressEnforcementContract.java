@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.egress.Part2Notice;
 import io.attune.core.handoff.RetryPolicy;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
@@ -217,6 +218,34 @@ abstract class EgressEnforcementContract {
     }
 
     /**
+     * 42 CFR §2.32 (SUD-02): a hand-off of a substance-use lead, let out under a Part 2 consent with every
+     * element to a partner with a Part 2 agreement, carries the notice in its body; a hand-off of a lead
+     * without substance-use data to the same partner carries none.
+     */
+    @Test
+    void a_part_2_disclosure_carries_the_section_2_32_notice_and_no_other_hand_off_does() {
+        Receiver harbor = receiver();
+        destination("harbor", harbor, Map.of("kind", "referral_partner", "baa", true, "part2Agreement", true,
+                "fields", List.of("firstName", "phone")));
+
+        consumerMql("sam-k", Map.of("firstName", "Sam", "phone", "+15555550101", "drugOfChoice", "alcohol",
+                "consent", Map.of("share_chd", consent("harbor"), "part2_written_consent", part2Consent("harbor"))));
+        JsonNode disclosure = body(harbor.next(1).get(0));
+        consumerMql("lee-p", Map.of("firstName", "Lee", "phone", "+15555550102",
+                "consent", Map.of("share_chd", consent("harbor"))));
+        JsonNode ordinary = body(harbor.next(1).get(0));
+
+        assertThat(disclosure.at("/data/fields/firstName").asText()).isEqualTo("Sam");
+        assertThat(disclosure.at("/data/part2Notice").asText()).isEqualTo(Part2Notice.TEXT)
+                .startsWith("This record which has been disclosed to you is protected by Federal confidentiality"
+                        + " rules (42 CFR part 2)");
+        assertThat(disclosure.at("/data/fields").has(Part2Notice.FIELD)).isFalse();
+        assertThat(ordinary.at("/data/fields/firstName").asText()).isEqualTo("Lee");
+        assertThat(ordinary.path("data").has("part2Notice")).isFalse();
+        assertThat(harbor.unread()).isEmpty();
+    }
+
+    /**
      * TRK-01 and USE-10: a trait the destination does not list never reaches it, and a sensitive one never
      * leaves even when listed; every decision is recorded with its rule ids, in the decision log and as an
      * {@code egress.decided} audit entry naming the fields — never their values.
@@ -381,6 +410,9 @@ abstract class EgressEnforcementContract {
                 + "treatment needs to " + recipient + " to arrange treatment. I may revoke this at any time.");
         consent.put("expiresAt", clock.instant().plus(Duration.ofDays(180)).truncatedTo(ChronoUnit.SECONDS)
                 .toString());
+        consent.put("part2", Map.of("patientName", "Ray M.", "discloser", "Lakeside Counseling", "information",
+                "Name, phone and substance use treatment needs", "purpose", "Arranging treatment", "revocable", true,
+                "redisclosureStatement", true));
         return consent;
     }
 

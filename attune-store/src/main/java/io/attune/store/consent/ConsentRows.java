@@ -28,9 +28,9 @@ import java.util.Optional;
 public final class ConsentRows {
     private static final String COLUMNS = "position, ordinal, lead_id, purpose, channel, recipient, granted, "
             + "disclosure, version, source, method, captured_at, expires_at, message_id, actor, recorded_at, page, ip, "
-            + "user_agent";
+            + "user_agent, part2";
     private static final String INSERT = "INSERT INTO consents (workspace_id, " + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Leads per IN list, well inside both engines' limits on bound parameters. */
     private static final int CHUNK = 500;
 
@@ -72,6 +72,7 @@ public final class ConsentRows {
                 text(insert, 18, consent.evidence().page());
                 text(insert, 19, consent.evidence().ip());
                 text(insert, 20, consent.evidence().userAgent());
+                text(insert, 21, Part2Column.write(consent.part2()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -117,7 +118,8 @@ public final class ConsentRows {
                 Instant.ofEpochMilli(rows.getLong(12)), expiresAt,
                 Optional.ofNullable(rows.getString(14)).map(MessageId::new), Actor.parse(rows.getString(15)),
                 Instant.ofEpochMilli(rows.getLong(16)), new Evidence(Optional.ofNullable(rows.getString(17)),
-                        Optional.ofNullable(rows.getString(18)), Optional.ofNullable(rows.getString(19))));
+                        Optional.ofNullable(rows.getString(18)), Optional.ofNullable(rows.getString(19))),
+                Part2Column.read(rows.getString(20)));
         return new Row(rows.getLong(1), rows.getInt(2), new LeadId(rows.getString(3)), consent);
     }
 

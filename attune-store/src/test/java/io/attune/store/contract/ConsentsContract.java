@@ -15,6 +15,7 @@ import io.attune.core.consent.ConsentRecord;
 import io.attune.core.consent.ConsentSource;
 import io.attune.core.consent.Disclosure;
 import io.attune.core.consent.Evidence;
+import io.attune.core.consent.Part2Elements;
 import io.attune.core.consent.Purpose;
 import io.attune.core.consent.Recipient;
 import io.attune.core.event.Attributes;
@@ -219,6 +220,30 @@ abstract class ConsentsContract {
         assertThat(store.consents().ledger(workspace, lead).history()).containsExactly(revoke);
         WorkspaceId other = store.workspaces().create("Other", Segment.CONSUMER, T0).workspace().id();
         assertThat(store.consents().ledger(other, lead).history()).isEmpty();
+    }
+
+    @Test
+    void a_part_2_grant_keeps_its_elements_through_a_restart_and_a_grant_without_them_stays_without() throws Exception {
+        Map<String, Object> part2 = new LinkedHashMap<>(shareWith("Harbor Recovery"));
+        part2.put("expiresAt", "2026-12-01T09:00:00Z");
+        part2.put("part2", Map.of("patientName", "Jordan Avery", "discloser", "Northside Behavioral Health",
+                "information", "SUD diagnosis and outpatient treatment dates", "purpose", "Arranging admission",
+                "revocable", true, "redisclosureStatement", true));
+        record(identify("m1", "user-1", Map.of("consent", Map.of("part2_written_consent", part2)), T0));
+        LeadId lead = lead("user-1");
+        ConsentRecord legacy = new ConsentRecord(Purpose.PART2_WRITTEN_CONSENT, Optional.empty(),
+                Optional.of(new Recipient("Valley Clinic")), true, Optional.of(new Disclosure("I consent.",
+                Optional.empty())), ConsentSource.API, Optional.of(CaptureMethod.WRITTEN), T0.plusSeconds(10),
+                Optional.of(T0.plusSeconds(86_400)), Optional.empty(), new Actor.User("front-desk-2"),
+                T0.plusSeconds(10), Evidence.NONE);
+        store.writer().submit(workspace, lead, legacy).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        reopen();
+
+        assertThat(ledger("user-1").history()).extracting(ConsentRecord::part2).containsExactly(
+                Optional.of(new Part2Elements("Jordan Avery", "Northside Behavioral Health",
+                        "SUD diagnosis and outpatient treatment dates", "Arranging admission", true, true)),
+                Optional.empty());
     }
 
     @Test
