@@ -12,6 +12,9 @@ import io.attune.server.delivery.EgressGate;
 import io.attune.server.delivery.EgressRoutes;
 import io.attune.server.delivery.OutboxRoutes;
 import io.attune.server.delivery.WebhookRenderer;
+import io.attune.server.drift.DriftCheck;
+import io.attune.server.drift.DriftRoutes;
+import io.attune.server.drift.DriftSampler;
 import io.attune.server.http.HttpApp;
 import io.attune.server.ingest.IngestionRoutes;
 import io.attune.server.ingest.SegmentIngestion;
@@ -83,7 +86,9 @@ public final class AttuneServer implements AutoCloseable {
                         new SubjectRequestRoutes(store.subjectExport(), store.writer(), reads,
                                 clock),
                         new ModelVersionRoutes(store.modelVersions(), clock),
-                        new BacktestRoutes(backtests, store.models(), reads, clock)));
+                        new BacktestRoutes(backtests, store.models(), reads, clock),
+                        new DriftRoutes(new DriftCheck(new DriftSampler(store.queries(), store.outcomes(),
+                                store.workspaces()), store.models()), clock)));
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         // Every send is decided by the destination's egress policy first, and the decision recorded and audited.

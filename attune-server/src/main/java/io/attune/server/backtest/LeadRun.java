@@ -35,7 +35,7 @@ public record LeadRun(LeadScore score, double total, boolean qualifiesAtCutOff, 
     public record Reason(String rule, double points) {
     }
 
-    static LeadRun of(LeadScoring scoring, ScoringModel model, LeadState lead, List<Event> history,
+    public static LeadRun of(LeadScoring scoring, ScoringModel model, LeadState lead, List<Event> history,
             Map<String, Object> account, Safeguards safeguards, Instant cutOff) {
         LeadScoring.Replay first = scoring.replay(model, lead, history.subList(0, 1), account, safeguards);
         LeadState state = first.lead();

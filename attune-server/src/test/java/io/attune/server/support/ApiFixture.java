@@ -26,6 +26,9 @@ import io.attune.server.consent.ConsentRoutes;
 import io.attune.server.delivery.DestinationRoutes;
 import io.attune.server.delivery.EgressRoutes;
 import io.attune.server.delivery.OutboxRoutes;
+import io.attune.server.drift.DriftCheck;
+import io.attune.server.drift.DriftRoutes;
+import io.attune.server.drift.DriftSampler;
 import io.attune.server.fakes.FakeStore;
 import io.attune.server.fakes.Tenant;
 import io.attune.server.http.HttpApp;
@@ -149,7 +152,9 @@ public final class ApiFixture {
                         new SubjectRequestRoutes(new NoSubjectRecords(), (workspace, request) ->
                                 CompletableFuture.completedFuture(new Erasure.NotFound()), reads, clock),
                         new ModelVersionRoutes(new ReadOnlyModelVersions(), clock),
-                        new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock)));
+                        new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock),
+                        new DriftRoutes(new DriftCheck(new DriftSampler(store.leads(), store.outcomes(),
+                                store.workspaces()), store.models()), clock)));
     }
 
     /** The backtester over this fixture's fakes. */
