@@ -50,7 +50,7 @@ public final class Store implements AutoCloseable {
         this.workspaces = new JdbcWorkspaces(database, clock);
         this.queries = new JdbcLeadQueries(database, models, cipher);
         this.destinations = new JdbcDestinations(database);
-        this.outbox = new JdbcOutbox(database);
+        this.outbox = new JdbcOutbox(database, cipher);
         this.outcomes = new JdbcOutcomes(database);
         this.overdueTimers = new JdbcOverdueTimers(database);
         this.egress = new JdbcEgressLog(database);

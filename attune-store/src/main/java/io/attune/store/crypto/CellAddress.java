@@ -27,6 +27,14 @@ public record CellAddress(String column, String workspace, String row) {
         return SealedColumn.EVENT_EXTRAS.address(workspace, messageId);
     }
 
+    public static CellAddress outboxData(String workspace, String messageId) {
+        return SealedColumn.OUTBOX_DATA.address(workspace, messageId);
+    }
+
+    public static CellAddress leadAction(String workspace, long seq) {
+        return SealedColumn.LEAD_ACTION.address(workspace, Long.toString(seq));
+    }
+
     byte[] associatedData() {
         // NUL cannot occur in any of the parts (ids are validated text), so the joining is unambiguous.
         return (CellCipher.PREFIX + '\0' + column + '\0' + workspace + '\0' + row).getBytes(StandardCharsets.UTF_8);

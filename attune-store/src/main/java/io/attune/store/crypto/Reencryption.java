@@ -52,13 +52,13 @@ public final class Reencryption {
         String update = "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE workspace_id = ? AND "
                 + column.rowKey() + " = ? AND " + column.column() + " = ?";
         long resealed = 0;
-        Row last = new Row("", "", null);
+        Row last = new Row("", column.lowestKey(), null);
         try (Connection connection = database.connection()) {
             while (true) {
                 database.beginWrite(connection);
                 List<Row> batch;
                 try {
-                    batch = next(connection, select, last, primary, batchSize);
+                    batch = next(connection, select, column, last, primary, batchSize);
                     resealed += reseal(connection, update, column, batch);
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {
@@ -79,12 +79,12 @@ public final class Reencryption {
         }
     }
 
-    private static List<Row> next(Connection connection, String sql, Row after, String primary, int batchSize)
-            throws SQLException {
+    private static List<Row> next(Connection connection, String sql, SealedColumn column, Row after, String primary,
+            int batchSize) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, after.workspace());
             select.setString(2, after.workspace());
-            select.setString(3, after.key());
+            column.bindKey(select, 3, after.key());
             select.setInt(4, primary.length());
             select.setString(5, primary);
             select.setInt(6, batchSize);
@@ -107,7 +107,7 @@ public final class Reencryption {
                 CellAddress address = column.address(row.workspace(), row.key());
                 update.setString(1, cipher.seal(cipher.open(row.stored(), address), address));
                 update.setString(2, row.workspace());
-                update.setString(3, row.key());
+                column.bindKey(update, 3, row.key());
                 update.setString(4, row.stored());
                 update.addBatch();
             }

@@ -19,6 +19,8 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.audit.JdbcAuditLog;
 import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.HandOffCodec;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -54,6 +56,11 @@ public final class LeadErasure {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeletionNotices notices = new DeletionNotices(DataDictionary.defaults());
+    private final CellCipher cipher;
+
+    public LeadErasure(CellCipher cipher) {
+        this.cipher = cipher;
+    }
 
     public Erasure erase(Connection connection, WorkspaceId workspace, ErasureRequest request, LongSupplier sequence)
             throws SQLException {
@@ -67,7 +74,7 @@ public final class LeadErasure {
         }
         Rows rows = new Rows(connection, workspace);
         List<String> leads = sources(rows, survivor.get());
-        List<DeletionNotices.Received> received = received(rows, leads);
+        List<DeletionNotices.Received> received = received(rows, workspace, leads);
         Optional<String> account = rows.text("SELECT account_id FROM leads WHERE workspace_id = ? AND lead_id = ?",
                 survivor.get().value());
         Map<String, Integer> counts = delete(rows, leads);
@@ -80,7 +87,9 @@ public final class LeadErasure {
                     + "status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
                     List.of(message.id(), sequence.getAsLong(), workspace.value(), message.destination().value(),
                             message.subject(), message.type().wireName(), message.at().toEpochMilli(),
-                            HandOffCodec.encode(message.data()), message.at().toEpochMilli()));
+                            cipher.seal(HandOffCodec.encode(message.data()),
+                                    CellAddress.outboxData(workspace.value(), message.id())),
+                            message.at().toEpochMilli()));
         }
         List<DestinationId> notified = requests.stream().map(OutboundMessage::destination).distinct().toList();
         Tombstone tombstone = new Tombstone(survivor.get(), request.at(), request.requestedBy(),
@@ -119,7 +128,8 @@ public final class LeadErasure {
     }
 
     /** The hand-offs about these leads that left: an egress decision sent or redacted, or a delivered attempt. */
-    private static List<DeletionNotices.Received> received(Rows rows, List<String> leads) throws SQLException {
+    private List<DeletionNotices.Received> received(Rows rows, WorkspaceId workspace, List<String> leads)
+            throws SQLException {
         List<DeletionNotices.Received> received = new ArrayList<>();
         String sql = "SELECT o.message_id, o.destination_id, o.subject, o.data FROM outbox o WHERE o.workspace_id = ? "
                 + "AND o.subject IN (" + placeholders(leads.size()) + ") AND (EXISTS (SELECT 1 FROM egress_decisions e "
@@ -129,7 +139,9 @@ public final class LeadErasure {
         try (PreparedStatement select = rows.prepare(sql, leads); ResultSet found = select.executeQuery()) {
             while (found.next()) {
                 received.add(new DeletionNotices.Received(new DestinationId(found.getString(2)), found.getString(3),
-                        HandOffCodec.decode(found.getString(4)), removed(rows, found.getString(1))));
+                        HandOffCodec.decode(cipher.open(found.getString(4),
+                                CellAddress.outboxData(workspace.value(), found.getString(1)))),
+                        removed(rows, found.getString(1))));
             }
         }
         return received;

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Everything Attune holds about one person, as one JSON document (a data-subject export): the lead
@@ -72,7 +73,7 @@ public final class SubjectExport implements SubjectRecords {
     @Override
     public Optional<Export> export(WorkspaceId workspace, LeadId asked, Instant at) {
         try (Connection connection = database.connection()) {
-            Reader reader = new Reader(connection, workspace);
+            Reader reader = new Reader(connection, workspace, cipher);
             Optional<String> survivor = reader.first("SELECT lead_id FROM leads WHERE workspace_id = ? AND lead_id = ? "
                     + "UNION ALL SELECT into_lead FROM lead_merges WHERE workspace_id = ? AND from_lead = ?",
                     asked.value(), workspace.value(), asked.value());
@@ -104,7 +105,8 @@ public final class SubjectExport implements SubjectRecords {
             document.set("transitions", reader.rows("SELECT lead_id, from_stage, to_stage, at, cause, actor FROM "
                     + "transitions WHERE workspace_id = ? AND lead_id IN " + in + " ORDER BY id", leads));
             document.set("salesActions", reader.rows("SELECT seq, lead_id, action, actor, at FROM lead_actions WHERE "
-                    + "workspace_id = ? AND lead_id IN " + in + " ORDER BY seq", leads));
+                    + "workspace_id = ? AND lead_id IN " + in + " ORDER BY seq", leads, new Sealed("action", "seq",
+                    (ws, seq) -> CellAddress.leadAction(ws, Long.parseLong(seq)))));
             document.set("outcomes", reader.rows("SELECT * FROM outcomes WHERE workspace_id = ? AND lead_id IN " + in
                     + " ORDER BY occurred_at, outcome_id", leads));
             document.set("slaTimers", reader.rows("SELECT lead_id, qualified_at, due_at, status, breached_at, "
@@ -158,7 +160,7 @@ public final class SubjectExport implements SubjectRecords {
     private static ArrayNode handOffs(Reader reader, String in, List<String> leads) throws SQLException {
         ArrayNode messages = reader.rows("SELECT message_id, seq, destination_id, subject, type, at, status, attempts, "
                 + "next_attempt_at, delivered_at, last_error, data FROM outbox WHERE workspace_id = ? AND subject IN "
-                + in + " ORDER BY seq", leads);
+                + in + " ORDER BY seq", leads, new Sealed("data", "message_id", CellAddress::outboxData));
         for (JsonNode message : messages) {
             ((ObjectNode) message).set("deliveryAttempts", reader.rows("SELECT attempt, at, outcome, status_code, "
                     + "latency_ms, error FROM delivery_attempts WHERE message_id IN (SELECT message_id FROM outbox "
@@ -168,14 +170,20 @@ public final class SubjectExport implements SubjectRecords {
         return messages;
     }
 
-    /** Reads rows of one workspace as JSON objects, columns as camelCase keys. */
+    /** A sealed column of a query: opened at the address of its workspace and the row key the query also selects. */
+    private record Sealed(String column, String rowKey, BiFunction<String, String, CellAddress> address) {
+    }
+
+    /** Reads rows of one workspace as JSON objects, columns as camelCase keys, sealed columns opened. */
     private static final class Reader {
         private final Connection connection;
         private final WorkspaceId workspace;
+        private final CellCipher cipher;
 
-        Reader(Connection connection, WorkspaceId workspace) {
+        Reader(Connection connection, WorkspaceId workspace, CellCipher cipher) {
             this.connection = connection;
             this.workspace = workspace;
+            this.cipher = cipher;
         }
 
         Optional<String> first(String sql, String... values) throws SQLException {
@@ -205,7 +213,7 @@ public final class SubjectExport implements SubjectRecords {
             return List.copyOf(found);
         }
 
-        ArrayNode rows(String sql, List<String> values) throws SQLException {
+        ArrayNode rows(String sql, List<String> values, Sealed... sealed) throws SQLException {
             ArrayNode rows = JSON.createArrayNode();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, workspace.value());
@@ -215,14 +223,14 @@ public final class SubjectExport implements SubjectRecords {
                 try (ResultSet found = select.executeQuery()) {
                     ResultSetMetaData columns = found.getMetaData();
                     while (found.next()) {
-                        rows.add(row(found, columns));
+                        rows.add(row(found, columns, sealed));
                     }
                 }
             }
             return rows;
         }
 
-        private ObjectNode row(ResultSet found, ResultSetMetaData columns) throws SQLException {
+        private ObjectNode row(ResultSet found, ResultSetMetaData columns, Sealed[] sealed) throws SQLException {
             ObjectNode row = JSON.createObjectNode();
             for (int i = 1; i <= columns.getColumnCount(); i++) {
                 String column = columns.getColumnLabel(i).toLowerCase(Locale.ROOT);
@@ -236,16 +244,26 @@ public final class SubjectExport implements SubjectRecords {
                 } else if (INSTANT_COLUMNS.contains(column)) {
                     row.put(key, Instant.ofEpochMilli(found.getLong(i)).toString());
                 } else if (JSON_COLUMNS.contains(column)) {
-                    row.set(key, parse(found.getString(i)));
+                    row.set(key, parse(text(found, i, column, sealed)));
                 } else if (isWhole(columns.getColumnType(i))) {
                     row.put(key, found.getLong(i));
                 } else if (value instanceof Number number) {
                     row.put(key, number.doubleValue());
                 } else {
-                    row.put(key, found.getString(i));
+                    row.put(key, text(found, i, column, sealed));
                 }
             }
             return row;
+        }
+
+        private String text(ResultSet found, int index, String column, Sealed[] sealed) throws SQLException {
+            for (Sealed cell : sealed) {
+                if (cell.column().equals(column)) {
+                    return cipher.open(found.getString(index),
+                            cell.address().apply(workspace.value(), found.getString(cell.rowKey())));
+                }
+            }
+            return found.getString(index);
         }
 
         private static boolean isWhole(int type) {

@@ -111,7 +111,8 @@ final class BookFlush {
                 insert.setString(5, message.subject());
                 insert.setString(6, message.type().wireName());
                 insert.setLong(7, message.at().toEpochMilli());
-                insert.setString(8, HandOffCodec.encode(message.data()));
+                insert.setString(8, cipher.seal(HandOffCodec.encode(message.data()),
+                        CellAddress.outboxData(workspace.value(), message.id())));
                 insert.setLong(9, message.at().toEpochMilli());
                 insert.addBatch();
             }
@@ -153,7 +154,8 @@ final class BookFlush {
                 insert.setLong(1, logged.seq());
                 insert.setString(2, workspace.value());
                 insert.setString(3, action.lead().value());
-                insert.setString(4, LeadActionCodec.encode(action.action()));
+                insert.setString(4, cipher.seal(LeadActionCodec.encode(action.action()),
+                        CellAddress.leadAction(workspace.value(), logged.seq())));
                 insert.setString(5, action.actor().describe());
                 insert.setLong(6, action.at().toEpochMilli());
                 insert.addBatch();

@@ -392,7 +392,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         try (Connection connection = database.connection()) {
             database.beginWrite(connection);
             try {
-                Erasure outcome = new LeadErasure().erase(connection, erase.workspace(), erase.request(),
+                Erasure outcome = new LeadErasure(cipher).erase(connection, erase.workspace(), erase.request(),
                         sequence::incrementAndGet);
                 connection.commit();
                 cache.clear();

@@ -8,6 +8,8 @@ import io.attune.core.handoff.Outbox;
 import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.HandOffCodec;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
 import io.attune.store.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +26,11 @@ public final class JdbcOutbox implements Outbox {
             + "o.data, o.attempts";
 
     private final Database database;
+    private final CellCipher cipher;
 
-    public JdbcOutbox(Database database) {
+    public JdbcOutbox(Database database, CellCipher cipher) {
         this.database = database;
+        this.cipher = cipher;
     }
 
     @Override
@@ -128,9 +132,11 @@ public final class JdbcOutbox implements Outbox {
                 .bind(0, workspace.value()).bind(1, messageId).mapTo(String.class).findOne());
     }
 
-    private static OutboundMessage message(ResultSet rs) throws SQLException {
-        return new OutboundMessage(rs.getString("message_id"), new DestinationId(rs.getString("destination_id")),
+    private OutboundMessage message(ResultSet rs) throws SQLException {
+        String id = rs.getString("message_id");
+        String data = cipher.open(rs.getString("data"), CellAddress.outboxData(rs.getString("workspace_id"), id));
+        return new OutboundMessage(id, new DestinationId(rs.getString("destination_id")),
                 rs.getString("subject"), HandOffType.fromWireName(rs.getString("type")).orElseThrow(),
-                Instant.ofEpochMilli(rs.getLong("at")), HandOffCodec.decode(rs.getString("data")));
+                Instant.ofEpochMilli(rs.getLong("at")), HandOffCodec.decode(data));
     }
 }

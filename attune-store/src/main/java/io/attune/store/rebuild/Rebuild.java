@@ -159,7 +159,8 @@ public final class Rebuild {
                                     EventCodec.decode(cipher.open(rows.getString(3),
                                             CellAddress.eventBody(workspace.value(), rows.getString(6)))), null)
                             : new Logged(rows.getLong(1), new LeadId(rows.getString(2)), null,
-                                    LeadActionCodec.action(rows.getString(2), rows.getString(3), actor,
+                                    LeadActionCodec.action(rows.getString(2), cipher.open(rows.getString(3),
+                                            CellAddress.leadAction(workspace.value(), rows.getLong(1))), actor,
                                             rows.getLong(5))));
                 }
             }

@@ -3,15 +3,32 @@ package io.attune.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.egress.DestinationKind;
+import io.attune.core.egress.EgressDeclaration;
+import io.attune.core.erasure.Erasure;
+import io.attune.core.erasure.ErasureRequest;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.Event;
 import io.attune.core.event.Track;
+import io.attune.core.handoff.DeliveryAttempt;
+import io.attune.core.handoff.Destination;
+import io.attune.core.handoff.DestinationId;
+import io.attune.core.handoff.HandOffType;
+import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.lead.LeadState;
+import io.attune.core.lifecycle.ActionOutcome;
+import io.attune.core.lifecycle.Actor;
+import io.attune.core.lifecycle.Bant;
+import io.attune.core.lifecycle.LeadAction;
+import io.attune.core.lifecycle.SalesAction;
+import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
@@ -25,6 +42,7 @@ import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +53,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,12 +111,12 @@ abstract class EncryptionContract {
                 .containsExactly("panic attacks at night");
     }
 
-    @Test
+    /** Run by the SQLite subclass only: PostgreSQL keeps its files on the server, and the raw SELECTs cover it. */
     void the_sqlite_file_holds_no_health_value_in_clear_text() throws Exception {
-        Assumptions.assumeTrue(testDatabase.database().location() instanceof StoreLocation.SqliteDirectory,
-                "PostgreSQL keeps its files on the server; the raw SELECTs cover it");
         Path directory = ((StoreLocation.SqliteDirectory) testDatabase.database().location()).directory();
         recordIntake("user-1", "m");
+        qualifyWithHealthTraits("user-9");
+        assertThat(rawHandOffs()).isNotEmpty();
 
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {
@@ -193,6 +213,133 @@ abstract class EncryptionContract {
             assertThat(stored).startsWith("enc1:k1:");
             PHI.forEach(value -> assertThat(stored).doesNotContain(value));
         }
+    }
+
+    @Test
+    void hand_off_payloads_are_sealed_and_read_back_by_delivery_the_export_and_erasure() throws Exception {
+        LeadId lead = qualifyWithHealthTraits("user-9");
+
+        assertThat(rawHandOffs()).singleElement().satisfies(this::assertSealedUnderK1);
+        PendingDelivery mql = store.outbox().due(T0.plusSeconds(3600), 10).get(0);
+        assertThat(mql.message().data().fields().asMap()).containsEntry("diagnosis", "bipolar II disorder")
+                .containsEntry("substanceUse", "opioid use disorder");
+        JsonNode exported = new ObjectMapper().readTree(store.subjectExport().export(workspace, lead, T0.plusSeconds(
+                3600)).orElseThrow().json());
+        assertThat(exported.get("handOffs").get(0).get("data").get("fields").get("diagnosis").asText())
+                .isEqualTo("bipolar II disorder");
+        store.outbox().attempted(new DeliveryAttempt(mql.message().id(), 1, T0.plusSeconds(3600),
+                DeliveryAttempt.Outcome.DELIVERED, OptionalInt.of(200), 5, Optional.empty()), Optional.empty());
+
+        Erasure erasure = store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer",
+                        "data-subject request", new Actor.User("dpo-1"), T0.plusSeconds(7200)))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(erasure).isInstanceOfSatisfying(Erasure.Erased.class, erased ->
+                assertThat(erased.tombstone().notified()).containsExactly(new DestinationId("intake")));
+        assertThat(rawHandOffs()).singleElement().satisfies(this::assertSealedUnderK1);
+        assertThat(store.outbox().due(T0.plusSeconds(7200), 10)).singleElement().satisfies(notice ->
+                assertThat(notice.message().data().fields().asMap()).containsEntry("email", "user-9@northside-mail.net"));
+    }
+
+    @Test
+    void a_hand_off_written_before_encryption_still_reads_and_reencryption_seals_it() throws Exception {
+        qualifyWithHealthTraits("user-9");
+        PendingDelivery mql = store.outbox().due(T0.plusSeconds(3600), 10).get(0);
+        String plaintext = store.cipher().open(rawHandOffs().get(0),
+                CellAddress.outboxData(workspace.value(), mql.message().id()));
+        testDatabase.database().jdbi().useHandle(handle -> handle.createUpdate("UPDATE outbox SET data = :data")
+                .bind("data", plaintext).execute());
+        Keyring rotated = keyring.rotated(random);
+        store.writer().close();
+        store = open(rotated);
+        assertThat(store.outbox().due(T0.plusSeconds(3600), 10)).containsExactly(mql);
+        assertThat(usage(SealedColumn.OUTBOX_DATA).plaintext()).isEqualTo(1);
+
+        store.reencryption().run(10, progress -> { });
+
+        assertThat(usage(SealedColumn.OUTBOX_DATA).byKey()).containsEntry("k1", 0L).containsEntry("k2", 1L);
+        assertThat(usage(SealedColumn.OUTBOX_DATA).plaintext()).isZero();
+        assertThat(rawHandOffs()).singleElement().satisfies(stored -> assertThat(stored).startsWith("enc1:k2:"));
+        assertThat(store.outbox().due(T0.plusSeconds(3600), 10)).containsExactly(mql);
+    }
+
+    @Test
+    void sales_actions_are_sealed_read_back_by_export_and_rebuild_and_reencrypted_page_by_page() throws Exception {
+        List<LeadId> leads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LeadId lead = qualifyWithHealthTraits("user-" + i);
+            leads.add(lead);
+            LeadAction accept = new LeadAction(lead, new SalesAction.Accept(new Bant("self-pay", "self",
+                    "methadone clinic referral", "this month")), new Actor.User("rep-3"), T0.plusSeconds(3600));
+            assertThat(store.writer().submit(workspace, accept).toCompletableFuture().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ActionOutcome.Applied.class);
+        }
+        assertThat(rawActions()).hasSize(3).allSatisfy(this::assertSealedUnderK1);
+        JsonNode exported = new ObjectMapper().readTree(store.subjectExport().export(workspace, leads.get(0),
+                T0.plusSeconds(3600)).orElseThrow().json());
+        assertThat(exported.get("salesActions").toString()).contains("methadone clinic referral");
+        Snapshot accepted = Snapshot.of(store, workspace);
+        store.rebuild().rebuild(workspace);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(accepted);
+
+        // An action written before encryption: still replayed as it is, and sealed by the re-encryption.
+        testDatabase.database().jdbi().useHandle(handle -> handle.createUpdate("UPDATE lead_actions SET action = "
+                + ":action WHERE seq = (SELECT MIN(seq) FROM lead_actions)").bind("action",
+                exported.get("salesActions").get(0).get("action").toString()).execute());
+        Keyring rotated = keyring.rotated(random);
+        store.writer().close();
+        store = open(rotated);
+        assertThat(usage(SealedColumn.LEAD_ACTION).plaintext()).isEqualTo(1);
+        store.rebuild().rebuild(workspace);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(accepted);
+
+        // One per batch: paging by seq must go on past the first action (compared as text it stops at once).
+        store.reencryption().run(1, progress -> { });
+
+        assertThat(usage(SealedColumn.LEAD_ACTION).byKey()).containsEntry("k1", 0L).containsEntry("k2", 3L);
+        assertThat(usage(SealedColumn.LEAD_ACTION).plaintext()).isZero();
+        store.rebuild().rebuild(workspace);
+        assertThat(Snapshot.of(store, workspace)).isEqualTo(accepted);
+    }
+
+    private List<String> rawActions() {
+        return testDatabase.database().jdbi().withHandle(handle -> handle.createQuery("SELECT action FROM lead_actions")
+                .mapTo(String.class).list());
+    }
+
+    private void assertSealedUnderK1(String stored) {
+        assertThat(stored).startsWith("enc1:k1:");
+        PHI.forEach(value -> assertThat(stored).doesNotContain(value));
+    }
+
+    /**
+     * An intake with health and substance-use traits that qualifies, handed off to an intake team with a BAA that
+     * receives those traits.
+     */
+    private LeadId qualifyWithHealthTraits(String userId) throws Exception {
+        store.destinations().save(workspace, new Destination(new DestinationId("intake"), "Intake team",
+                URI.create("https://intake.example.org/hooks"), Set.of(HandOffType.LEAD_MQL), Set.of(Segment.CONSUMER),
+                Set.of(), Set.of("email", "diagnosis", "substanceUse"), Optional.empty(), 2, 3, true,
+                EgressDeclaration.of(DestinationKind.INTAKE).withBaa()),
+                List.of("whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"), T0);
+        EventIntake.Admission admission = store.writer().submit(workspace, Stream.of(
+                Events.identify(userId + "-q1", userId, null, Map.of("email", userId + "@northside-mail.net", "state", "CA",
+                        "age", 40, "insurance", "Aetna", "diagnosis", "bipolar II disorder",
+                        "substanceUse", "opioid use disorder"), T0),
+                Events.track(userId + "-q2", userId, null, "Insurance Check Completed", T0.plusSeconds(60)),
+                Events.track(userId + "-q3", userId, null, "Intake Started", T0.plusSeconds(120)),
+                Events.track(userId + "-q4", userId, null, "Appointment Booked", T0.plusSeconds(180)))
+                .map(Events::incoming).toList());
+        ((EventIntake.Admitted) admission).recorded().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LeadState lead = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, userId))
+                .orElseThrow();
+        assertThat(lead.stage()).isEqualTo(Stage.MQL);
+        return lead.id();
+    }
+
+    private List<String> rawHandOffs() {
+        return testDatabase.database().jdbi().withHandle(handle -> handle.createQuery("SELECT data FROM outbox")
+                .mapTo(String.class).list());
     }
 
     private Store open(Keyring keys) {
