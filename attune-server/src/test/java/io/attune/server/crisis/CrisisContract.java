@@ -8,18 +8,14 @@ import io.attune.core.audit.AuditAction;
 import io.attune.core.audit.AuditEntry;
 import io.attune.core.audit.AuditFilter;
 import io.attune.core.audit.AuditSubject;
-import io.attune.core.handoff.RetryPolicy;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lifecycle.Actor;
-import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.Role;
-import io.attune.server.AttuneServer;
-import io.attune.server.delivery.Dispatcher;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +41,9 @@ import org.junit.jupiter.api.Test;
 abstract class CrisisContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEXT = "my son says he wants to die";
-    private static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
-            Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
-
-    private final Clock clock = Clock.systemUTC();
-    private TestDatabase testDatabase;
+    private ServedStore served;
+    private Clock clock;
     private Store store;
-    private AttuneServer server;
     private ApiClient client;
     private Credentials credentials;
     private Receiver sales;
@@ -61,22 +53,18 @@ abstract class CrisisContract {
 
     @BeforeEach
     void start() {
-        testDatabase = TestDatabase.create(engine());
-        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
-        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
-        server = AttuneServer.start(store, "127.0.0.1", 0, clock, QUICK);
-        client = new ApiClient(server.port());
-        sales = new Receiver();
-        clinical = new Receiver();
+        served = ServedStore.start(engine());
+        clock = served.clock();
+        store = served.store();
+        credentials = served.credentials();
+        client = served.client();
+        sales = served.receiver();
+        clinical = served.receiver();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        sales.close();
-        clinical.close();
-        store.writer().close();
-        testDatabase.close();
+        served.close();
     }
 
     @Test

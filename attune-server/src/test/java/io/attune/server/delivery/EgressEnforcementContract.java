@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.egress.Part2Notice;
-import io.attune.core.handoff.RetryPolicy;
-import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
-import io.attune.server.AttuneServer;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,14 +42,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class EgressEnforcementContract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
-            Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
-
-    private final Clock clock = Clock.systemUTC();
-    private final List<Receiver> receivers = new ArrayList<>();
-    private TestDatabase testDatabase;
+    private ServedStore served;
+    private Clock clock;
     private Store store;
-    private AttuneServer server;
     private ApiClient client;
     private Credentials credentials;
 
@@ -60,19 +52,16 @@ abstract class EgressEnforcementContract {
 
     @BeforeEach
     void start() {
-        testDatabase = TestDatabase.create(engine());
-        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
-        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
-        server = AttuneServer.start(store, "127.0.0.1", 0, clock, QUICK);
-        client = new ApiClient(server.port());
+        served = ServedStore.start(engine());
+        clock = served.clock();
+        store = served.store();
+        credentials = served.credentials();
+        client = served.client();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        receivers.forEach(Receiver::close);
-        store.writer().close();
-        testDatabase.close();
+        served.close();
     }
 
     /**
@@ -442,9 +431,7 @@ abstract class EgressEnforcementContract {
     // --- destinations, the outbox and the API ----------------------------------------------------
 
     private Receiver receiver() {
-        Receiver receiver = new Receiver();
-        receivers.add(receiver);
-        return receiver;
+        return served.receiver();
     }
 
     private void destination(String id, Receiver receiver, Map<String, Object> settings) {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attune.core.handoff.RetryPolicy;
-import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
-import io.attune.server.AttuneServer;
-import io.attune.server.delivery.Dispatcher;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.ServedStore;
 import io.attune.server.webhook.WebhookSecret;
 import io.attune.server.webhook.WebhookVerifier;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +38,9 @@ import org.junit.jupiter.api.Test;
 abstract class SubjectRequestsContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EMAIL = "pat.doe@gmail.com";
-    private static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
-            Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
-
-    private final Clock clock = Clock.systemUTC();
-    private TestDatabase testDatabase;
+    private ServedStore served;
+    private Clock clock;
     private Store store;
-    private AttuneServer server;
     private ApiClient client;
     private Credentials credentials;
     private Receiver intake;
@@ -58,22 +50,18 @@ abstract class SubjectRequestsContract {
 
     @BeforeEach
     void start() {
-        testDatabase = TestDatabase.create(engine());
-        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
-        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
-        server = AttuneServer.start(store, "127.0.0.1", 0, clock, QUICK);
-        client = new ApiClient(server.port());
-        intake = new Receiver();
-        billing = new Receiver();
+        served = ServedStore.start(engine());
+        clock = served.clock();
+        store = served.store();
+        credentials = served.credentials();
+        client = served.client();
+        intake = served.receiver();
+        billing = served.receiver();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        intake.close();
-        billing.close();
-        store.writer().close();
-        testDatabase.close();
+        served.close();
     }
 
     @Test
