@@ -16,6 +16,7 @@ public enum EgressRule {
     TRK_08("TRK-08", "lead scores and stages never feed advertising or analytics"),
     USE_01("USE-01", "health information never reaches advertising or analytics"),
     USE_02("USE-02", "sharing with a third party needs the lead's affirmative express consent"),
+    USE_03("USE-03", "a current or former patient is marketed to only under a HIPAA marketing authorisation"),
     USE_04("USE-04", "no lead data to a destination paid or paying in connection with it"),
     USE_10("USE-10", "sensitive attributes (religion, orientation, gender identity, race…) never leave"),
     SUD_01("SUD-01", "substance-use data leaves only under a Part 2 consent that covers the disclosure"),

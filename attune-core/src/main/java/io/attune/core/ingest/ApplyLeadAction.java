@@ -64,7 +64,7 @@ public final class ApplyLeadAction {
                     + lead.stage().wireName() + ")");
         }
         Stage target = lead.crisis().heldFrom().filter(stage -> stage != Stage.CRISIS_HOLD).orElse(Stage.LEAD);
-        LeadState moved = lead.withStage(target).withCrisis(lead.crisis().cleared());
+        LeadState moved = lead.withStage(target).withCrisis(lead.crisis().cleared(action.at()));
         Transition transition = new Transition(lead.id(), Stage.CRISIS_HOLD, target, action.at(),
                 "crisis hold cleared by a clinician", action.actor());
         book.save(moved);

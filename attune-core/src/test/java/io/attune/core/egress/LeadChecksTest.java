@@ -7,6 +7,7 @@ import io.attune.core.egress.EgressDecision.Blocked;
 import io.attune.core.event.Attributes;
 import io.attune.core.handoff.HandOffType;
 import io.attune.core.identity.LeadId;
+import io.attune.core.lead.CrisisRecord;
 import io.attune.core.lead.LeadPrivacy;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lead.LeadTraits;
@@ -15,6 +16,7 @@ import io.attune.core.minors.AgeBand;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.Segment;
 import io.attune.core.scoring.LeadScore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,5 +73,16 @@ class LeadChecksTest {
         assertThat(check(held, HandOffType.LEAD_MQL, DestinationKind.INTAKE)).get()
                 .extracting(Blocked::rules).isEqualTo(Set.of(EgressRule.CRISIS_04));
         assertThat(check(held, HandOffType.LEAD_CRISIS_HOLD, DestinationKind.INTAKE)).isEmpty();
+    }
+
+    @Test
+    void after_a_clinician_clears_the_hold_outreach_waits_out_the_cool_down() {
+        LeadState cleared = consumer(Stage.MQL, Map.of("age", 40), AgeBand.ADULT)
+                .withCrisis(CrisisRecord.NONE.cleared(NOW.minus(Duration.ofDays(10))));
+
+        assertThat(check(cleared, HandOffType.LEAD_MQL, DestinationKind.INTAKE)).get()
+                .extracting(Blocked::rules).isEqualTo(Set.of(EgressRule.CRISIS_04));
+        assertThat(new LeadChecks(Duration.ofDays(7)).check(Optional.of(cleared), HandOffType.LEAD_MQL,
+                Segment.CONSUMER, DestinationKind.INTAKE, NOW)).as("a workspace's shorter cool-down is over").isEmpty();
     }
 }

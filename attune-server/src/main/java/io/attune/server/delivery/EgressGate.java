@@ -18,6 +18,7 @@ import io.attune.core.egress.EgressRecord;
 import io.attune.core.egress.EgressRule;
 import io.attune.core.egress.HandOffPayloads;
 import io.attune.core.egress.LeadChecks;
+import io.attune.core.egress.MarketingAuthorisation;
 import io.attune.core.egress.LedgerConsents;
 import io.attune.core.egress.OutboundPayload;
 import io.attune.core.egress.Redaction;
@@ -80,8 +81,8 @@ public final class EgressGate {
     private final EgressLog log;
     private final AuditLog audit;
     private final Map<WorkspaceId, Rules> rules = new ConcurrentHashMap<>();
-    private final LeadChecks leadChecks = new LeadChecks();
     private final ChannelRules channelRules = new ChannelRules();
+    private final MarketingAuthorisation marketing = new MarketingAuthorisation();
     private final JurisdictionResolver jurisdictions = new JurisdictionResolver();
 
     private record Rules(PrivacyRules privacy, EgressFilter filter) {
@@ -114,8 +115,12 @@ public final class EgressGate {
                 new LedgerConsents(entries, recipients(destination), at, hipaaRecipient(destination)))
                 .orElse(EgressConsents.NONE);
         DestinationKind kind = destination.egressPolicy().kind();
+        LeadChecks leadChecks = new LeadChecks(workspaces.settings(workspace).privacy().crisisCoolDown());
         EgressDecision decision = leadChecks.check(lead, message.type(), message.data().segment(), kind, at)
                 .<EgressDecision>map(blocked -> blocked)
+                .or(() -> lead.filter(state -> message.data().segment() == Segment.CONSUMER)
+                        .flatMap(state -> marketing.check(state.traits().attributes(), kind, ledger.orElseThrow(),
+                                sellers(workspace, destination), at)))
                 .or(() -> lead.flatMap(state -> channelRules.check(new ChannelRules.Context(kind,
                         state.traits().attributes(), jurisdictions.resolve(state.traits().attributes(),
                                 state.privacy().collectedIn(), state.privacy().collectedAbroad()),

@@ -32,6 +32,9 @@ final class CrisisCodec {
             }
         }
         json.writeEndArray();
+        if (crisis.clearedAt().isPresent()) {
+            json.writeNumberField("clearedAt", crisis.clearedAt().get().toEpochMilli());
+        }
         json.writeBooleanField("thirdPersonOnly", crisis.thirdPersonOnly());
         json.writeBooleanField("emergencyFirst", crisis.emergencyFirst());
         json.writeArrayFieldStart("reviews");
@@ -71,7 +74,10 @@ final class CrisisCodec {
                 : Optional.empty();
         Optional<Stage> heldFrom = Optional.ofNullable(Fields.optionalText(json, "heldFrom"))
                 .flatMap(Stage::fromWireName);
+        Object cleared = json.get("clearedAt");
+        Optional<Instant> clearedAt = cleared instanceof Number at ? Optional.of(Instant.ofEpochMilli(at.longValue()))
+                : Optional.empty();
         return new CrisisRecord(heldSince, heldFrom, families, Boolean.TRUE.equals(json.get("thirdPersonOnly")),
-                Boolean.TRUE.equals(json.get("emergencyFirst")), reviews);
+                Boolean.TRUE.equals(json.get("emergencyFirst")), reviews, clearedAt);
     }
 }

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *  "sla": {"businessHours": 24, "timeZone": "America/New_York",
  *          "workdays": ["monday", "tuesday", "wednesday", "thursday", "friday"],
  *          "opens": "09:00", "closes": "17:00", "holidays": ["2026-12-25"]},
- *  "privacy": {"unknownJurisdiction": "strictest"}}
+ *  "privacy": {"unknownJurisdiction": "strictest", "crisisCoolDownDays": 30}}
  * }</pre>
  * A key left out takes its default; an unknown key, or a value out of range, is a problem naming
  * the key. Every problem is reported at once.
@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
 public final class SettingsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TOP = Set.of("recycle", "sla", "privacy");
-    private static final Set<String> PRIVACY = Set.of("unknownJurisdiction");
+    private static final Set<String> PRIVACY = Set.of("unknownJurisdiction", "crisisCoolDownDays");
     private static final Set<String> RECYCLE = Set.of("engagementKept", "quietPeriodDays");
     private static final Set<String> SLA = Set.of("businessHours", "timeZone", "workdays", "opens", "closes",
             "holidays");
@@ -86,7 +86,9 @@ public final class SettingsJson {
         sla.put("closes", calendar.closes().equals(LocalTime.MIDNIGHT) ? "24:00" : calendar.closes().toString());
         ArrayNode holidays = sla.putArray("holidays");
         calendar.holidays().forEach(day -> holidays.add(day.toString()));
-        root.putObject("privacy").put("unknownJurisdiction", settings.privacy().unknownJurisdiction().wireName());
+        ObjectNode privacy = root.putObject("privacy");
+        privacy.put("unknownJurisdiction", settings.privacy().unknownJurisdiction().wireName());
+        privacy.put("crisisCoolDownDays", settings.privacy().crisisCoolDown().toDays());
         return root;
     }
 
@@ -134,6 +136,12 @@ public final class SettingsJson {
         boolean hoursRead = problems.size() == before;
         Set<LocalDate> holidays = holidays(sla, problems);
         UnknownJurisdiction unknown = unknownJurisdiction(privacy, problems);
+        double coolDownDays = number(privacy, "crisisCoolDownDays", "privacy.crisisCoolDownDays",
+                PrivacySettings.DEFAULT.crisisCoolDown().toDays(), 0, PrivacySettings.MAX_CRISIS_COOL_DOWN.toDays(),
+                problems);
+        if (coolDownDays != Math.rint(coolDownDays)) {
+            problems.add(new Problem("privacy.crisisCoolDownDays", "must be a whole number of days"));
+        }
         // Compared whenever both times were read, so that it is reported along with any other problem.
         if (hoursRead && !closes.equals(LocalTime.MIDNIGHT) && !opens.isBefore(closes)) {
             problems.add(new Problem("sla.closes", "must be after sla.opens (24:00 is the end of the day)"));
@@ -144,7 +152,7 @@ public final class SettingsJson {
         return new WorkspaceSettings(new LifecyclePolicy(kept, Duration.ofDays((long) quietDays)),
                 new SalesSla(Duration.ofMinutes(Math.round(hours * 60)),
                         new BusinessCalendar(zone, workdays, opens, closes, holidays)),
-                new PrivacySettings(unknown));
+                new PrivacySettings(unknown, Duration.ofDays((long) coolDownDays)));
     }
 
     private static UnknownJurisdiction unknownJurisdiction(JsonNode privacy, List<Problem> problems) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.jurisdiction.UnknownJurisdiction;
 import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.sla.BusinessCalendar;
 import io.attune.core.sla.SalesSla;
@@ -111,6 +112,22 @@ class SettingsJsonTest {
                 .containsExactlyInAnyOrder("colour", "recycle.keep", "recycle.engagementKept",
                         "recycle.quietPeriodDays", "sla.businessHours", "sla.timeZone", "sla.workdays", "sla.opens",
                         "sla.holidays[1]");
+    }
+
+    @Test
+    void the_privacy_choices_are_read_back_and_a_bad_one_is_named() {
+        WorkspaceSettings read = SettingsJson.fromJson(json("""
+                {"privacy": {"unknownJurisdiction": "not_covered", "crisisCoolDownDays": 14}}"""));
+
+        assertThat(read.privacy().unknownJurisdiction()).isEqualTo(UnknownJurisdiction.NOT_COVERED);
+        assertThat(read.privacy().crisisCoolDown()).isEqualTo(Duration.ofDays(14));
+        assertThat(SettingsJson.fromJson(SettingsJson.toJson(read))).isEqualTo(read);
+        assertThat(problemKeys("""
+                {"privacy": {"unknownJurisdiction": "nowhere", "crisisCoolDownDays": 400, "geo": true}}"""))
+                .containsExactlyInAnyOrder("privacy.unknownJurisdiction", "privacy.crisisCoolDownDays",
+                        "privacy.geo");
+        assertThat(problemKeys("{\"privacy\": {\"crisisCoolDownDays\": 2.5}}"))
+                .containsExactly("privacy.crisisCoolDownDays");
     }
 
     @Test
