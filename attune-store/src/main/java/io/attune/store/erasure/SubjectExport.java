@@ -143,7 +143,7 @@ public final class SubjectExport implements SubjectRecords {
     /** Each event as recorded: its place in the log, the lead it was logged for, the event and its extras. */
     private ArrayNode events(Reader reader, WorkspaceId workspace, String in, List<String> leads)
             throws SQLException, JsonProcessingException {
-        ArrayNode events = reader.rows("SELECT seq, lead_id, message_id, kind, name, occurred_at, received_at, event, "
+        ArrayNode events = reader.rows("SELECT seq, lead_id, message_id, kind, occurred_at, received_at, event, "
                 + "extras FROM events WHERE workspace_id = ? AND lead_id IN " + in + " ORDER BY seq", leads);
         for (JsonNode event : events) {
             ObjectNode row = (ObjectNode) event;

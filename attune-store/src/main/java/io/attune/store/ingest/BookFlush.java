@@ -132,7 +132,8 @@ final class BookFlush {
                 insert.setString(3, event.messageId().value());
                 insert.setString(4, logged.lead().value());
                 insert.setString(5, event.kind().wireName());
-                insert.setString(6, event.name());
+                // An event's name can describe care ("Detox Page Viewed"): it is kept only inside the sealed event
+                insert.setString(6, "");
                 insert.setLong(7, event.timestamp().toEpochMilli());
                 insert.setLong(8, event.header().receivedAt().toEpochMilli());
                 insert.setString(9, logged.encoded());

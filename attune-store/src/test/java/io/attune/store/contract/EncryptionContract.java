@@ -106,6 +106,9 @@ abstract class EncryptionContract {
                 .contains(read);
         assertThat(store.queries().history(workspace, lead)).extracting(Event::name)
                 .contains("Intake Form Submitted");
+        List<String> names = testDatabase.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT name FROM events").mapTo(String.class).list());
+        assertThat(names).as("event names live only in the sealed event").isNotEmpty().allMatch(String::isEmpty);
         assertThat(store.queries().history(workspace, lead)).filteredOn(event -> event instanceof Track)
                 .extracting(event -> ((Track) event).properties().asMap().get("concern"))
                 .containsExactly("panic attacks at night");
