@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
-import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
-import io.attune.server.AttuneServer;
-import io.attune.server.support.ApiClient;
 import io.attune.server.support.ApiClient.Reply;
+import io.attune.server.support.ApiClient;
+import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,27 +26,22 @@ import org.junit.jupiter.api.Test;
  * the stored, chained log, and a row changed behind the server's back is named by {@code /api/audit/verify}.
  */
 class StoredAuditIT {
-    private final Clock clock = Clock.systemUTC();
-    private TestDatabase database;
+    private ServedStore served;
     private Store store;
-    private AttuneServer server;
     private ApiClient client;
     private Credentials credentials;
 
     @BeforeEach
     void start() {
-        database = TestDatabase.create(TestDatabase.Engine.SQLITE);
-        store = Store.over(database.database(), WriterSettings.DEFAULTS, clock);
-        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
-        server = AttuneServer.start(store, "127.0.0.1", 0, clock);
-        client = new ApiClient(server.port());
+        served = ServedStore.start(TestDatabase.Engine.SQLITE);
+        store = served.store();
+        credentials = served.credentials();
+        client = served.client();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.writer().close();
-        database.close();
+        served.close();
     }
 
     @Test
@@ -69,7 +61,7 @@ class StoredAuditIT {
         assertThat(intact.path("intact").asBoolean()).isTrue();
         assertThat(intact.at("/head/sequence").asLong()).isEqualTo(3);
 
-        database.database().jdbi().useHandle(handle -> handle.execute(
+        store.database().jdbi().useHandle(handle -> handle.execute(
                 "UPDATE audit_log SET actor = 'key:someone-else' WHERE workspace_id = ? AND seq = 2",
                 credentials.workspace().id().value()));
 

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
-import io.attune.server.AttuneServer;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Documented;
+import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +36,9 @@ import org.junit.jupiter.api.Test;
 abstract class DriftContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Clock clock = Clock.systemUTC();
-    private TestDatabase testDatabase;
+    private ServedStore served;
+    private Clock clock;
     private Store store;
-    private AttuneServer server;
     private ApiClient client;
     private Credentials credentials;
 
@@ -49,18 +46,16 @@ abstract class DriftContract {
 
     @BeforeEach
     void start() {
-        testDatabase = TestDatabase.create(engine());
-        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
-        credentials = store.workspaces().create("Lakeside Counseling", Segment.CONSUMER, clock.instant());
-        server = AttuneServer.start(store, "127.0.0.1", 0, clock);
-        client = new ApiClient(server.port());
+        served = ServedStore.start(engine());
+        clock = served.clock();
+        store = served.store();
+        credentials = served.credentials();
+        client = served.client();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.writer().close();
-        testDatabase.close();
+        served.close();
     }
 
     @Test
