@@ -7,6 +7,8 @@ import io.attune.core.crisis.EventScreen;
 import io.attune.core.crisis.Screening;
 import io.attune.core.event.Event;
 import io.attune.core.event.Identify;
+import io.attune.core.minors.AgeBand;
+import io.attune.core.minors.RoutingTraits;
 import io.attune.core.model.CommitteeRole;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
@@ -79,6 +81,10 @@ public final class LeadScoring {
         boolean wasWithheld = current.privacy().scoringWithheld();
         current = current.withPrivacy(safeguards.gate().check(current.segment(), current.traits(), current.privacy(),
                 event, safeguards::consents, safeguards.settled()));
+        if (current.segment() == Segment.CONSUMER && current.privacy().age() == AgeBand.UNDER_13) {
+            // a child: keep only what reaching a guardian or clinical intake needs (MINOR-01)
+            current = current.withTraits(LeadTraits.of(RoutingTraits.of(current.traits().attributes())));
+        }
         Screening screening = screen.screen(event);
         if (current.privacy().scoringWithheld()) {
             return new Step(current.withScore(current.score().cleared()).withRoles(Set.of())

@@ -202,6 +202,15 @@ class ScoringGateTest {
     }
 
     @Test
+    void of_a_child_only_what_reaching_a_guardian_or_intake_needs_is_kept() {
+        accept(TestEvents.user("u-child").at(T0).identify(traits("age", 11, "state", "TX", "school", "Lincoln Middle",
+                "reasonForVisit", "panic attacks", "guardianPhone", "+1 512 555 0100")));
+
+        assertThat(lead("u-child").traits().attributes().asMap()).containsOnlyKeys("email", "age", "state",
+                "guardianPhone");
+    }
+
+    @Test
     void crisis_language_still_holds_a_lead_whose_score_is_withheld() {
         accept(TestEvents.user("u-wa").at(T0).identify(traits("state", "WA")));
         accept(TestEvents.user("u-wa").at(T0.plusSeconds(60)).track("Contact Form Submitted",
