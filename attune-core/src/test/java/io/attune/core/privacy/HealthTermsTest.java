@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HealthTermsTest {
     private final HealthTerms terms = HealthTerms.defaults();
@@ -15,45 +17,41 @@ class HealthTermsTest {
         assertThat(terms.matches("/therapy-for-anxiety")).containsExactly("therapy", "anxiety");
     }
 
-    @Test
-    void a_term_is_never_found_inside_an_unrelated_word() {
-        assertThat(terms.classify("/prehab-exercises")).isEqualTo(TermClass.NONE);
-        assertThat(terms.classify("/rehabbed-houses-for-sale")).isEqualTo(TermClass.NONE);
-        assertThat(terms.classify("/therapyland-theme-park")).isEqualTo(TermClass.NONE);
-        assertThat(terms.classify("method acting")).isEqualTo(TermClass.NONE);
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a term is never found inside an unrelated word
+            /prehab-exercises | NONE
+            /rehabbed-houses-for-sale | NONE
+            /therapyland-theme-park | NONE
+            method acting | NONE
+            # substance use terms are told apart from general health terms
+            /drug-rehab-near-me | SUBSTANCE_USE
+            Detox_Call | SUBSTANCE_USE
+            MAT_Enrolled | SUBSTANCE_USE
+            Depression_Intake | HEALTH
+            Anxiety and alcohol use | SUBSTANCE_USE
+            # event names are read across camel case punctuation and case
+            Paid: Weekly Therapy | HEALTH
+            PaidWeeklyTherapy | HEALTH
+            PTSDTherapyBooked | HEALTH
+            Paid: Med Management | HEALTH
+            lead_submitted | NONE
+            Form Submitted | NONE
+            # query strings and percent encoded text are read decoded
+            /find?condition=ptsd | HEALTH
+            /search?q=help%20with%20opioid%2520use | SUBSTANCE_USE
+            # plurals and multi word terms match but only as consecutive words
+            Our Therapists | HEALTH
+            therapies | HEALTH
+            /mental-health-tips | HEALTH
+            /sober-living-homes | SUBSTANCE_USE
+            """)
+    void a_text_is_classified_by_the_strongest_term_it_names(String text, TermClass expected) {
+        assertThat(terms.classify(text)).isEqualTo(expected);
     }
 
     @Test
-    void substance_use_terms_are_told_apart_from_general_health_terms() {
-        assertThat(terms.classify("/drug-rehab-near-me")).isEqualTo(TermClass.SUBSTANCE_USE);
-        assertThat(terms.classify("Detox_Call")).isEqualTo(TermClass.SUBSTANCE_USE);
-        assertThat(terms.classify("MAT_Enrolled")).isEqualTo(TermClass.SUBSTANCE_USE);
-        assertThat(terms.classify("Depression_Intake")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("Anxiety and alcohol use")).isEqualTo(TermClass.SUBSTANCE_USE);
-    }
-
-    @Test
-    void event_names_are_read_across_camel_case_punctuation_and_case() {
-        assertThat(terms.classify("Paid: Weekly Therapy")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("PaidWeeklyTherapy")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("PTSDTherapyBooked")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("Paid: Med Management")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("lead_submitted")).isEqualTo(TermClass.NONE);
-        assertThat(terms.classify("Form Submitted")).isEqualTo(TermClass.NONE);
-    }
-
-    @Test
-    void query_strings_and_percent_encoded_text_are_read_decoded() {
-        assertThat(terms.classify("/find?condition=ptsd")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("/search?q=help%20with%20opioid%2520use")).isEqualTo(TermClass.SUBSTANCE_USE);
-    }
-
-    @Test
-    void plurals_and_multi_word_terms_match_but_only_as_consecutive_words() {
-        assertThat(terms.classify("Our Therapists")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("therapies")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("/mental-health-tips")).isEqualTo(TermClass.HEALTH);
-        assertThat(terms.classify("/sober-living-homes")).isEqualTo(TermClass.SUBSTANCE_USE);
+    void a_multi_word_term_matches_only_as_consecutive_words() {
         assertThat(terms.matches("eating, then a disorderly queue")).doesNotContain("eating disorder");
     }
 

@@ -5,61 +5,56 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PageRulesTest {
     private final PageRules pages = PageRules.defaults(HealthTerms.defaults());
 
-    /** AHA v. Becerra (RULES.md §15 #11): reading about a condition is not seeking care for it. */
-    @Test
-    void a_condition_article_is_educational_and_booking_an_assessment_for_it_is_intent() {
-        assertThat(pages.classify("/anxiety-articles")).isEqualTo(PageClass.HEALTH_EDUCATIONAL);
-        assertThat(pages.classify("/book-anxiety-assessment")).isEqualTo(PageClass.HEALTH_INTENT);
-    }
-
-    @Test
-    void portals_logged_in_apps_and_telehealth_are_authenticated() {
-        assertThat(pages.classify("https://www.example.org/portal/messages")).isEqualTo(PageClass.AUTHENTICATED);
-        assertThat(pages.classify("/account/settings")).isEqualTo(PageClass.AUTHENTICATED);
-        assertThat(pages.classify("/login?next=/portal")).isEqualTo(PageClass.AUTHENTICATED);
-        assertThat(pages.classify("https://portal.example.org/home")).isEqualTo(PageClass.AUTHENTICATED);
-        assertThat(pages.classify("/telehealth/room/42")).isEqualTo(PageClass.AUTHENTICATED);
-    }
-
-    @Test
-    void steps_towards_care_are_intent() {
-        assertThat(pages.classify("/find-a-therapist?condition=ptsd")).isEqualTo(PageClass.HEALTH_INTENT);
-        assertThat(pages.classify("/appointments/new")).isEqualTo(PageClass.HEALTH_INTENT);
-        assertThat(pages.classify("/verify-your-insurance")).isEqualTo(PageClass.HEALTH_INTENT);
-        assertThat(pages.classify("/insurance/check?carrier=aetna")).isEqualTo(PageClass.HEALTH_INTENT);
-        assertThat(pages.classify("/intake-form")).isEqualTo(PageClass.HEALTH_INTENT);
-        assertThat(pages.classify("/call-admissions")).isEqualTo(PageClass.HEALTH_INTENT);
-        assertThat(pages.classify("/about/book-a-consultation")).isEqualTo(PageClass.HEALTH_INTENT);
-    }
-
-    @Test
-    void careers_visiting_hours_billing_and_about_are_not_health_even_when_they_name_a_service() {
-        assertThat(pages.classify("/careers/addiction-counselor")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/visiting-hours")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/billing")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/about")).isEqualTo(PageClass.NON_HEALTH);
-    }
-
-    @Test
-    void an_unknown_page_is_educational_with_a_health_term_and_not_health_without() {
-        assertThat(pages.classify("/blog/coping-with-grief")).isEqualTo(PageClass.HEALTH_EDUCATIONAL);
-        assertThat(pages.classify("/resources?topic=bipolar")).isEqualTo(PageClass.HEALTH_EDUCATIONAL);
-        assertThat(pages.classify("/conditions")).isEqualTo(PageClass.HEALTH_EDUCATIONAL);
-        assertThat(pages.classify("/blog/our-new-building")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/")).isEqualTo(PageClass.NON_HEALTH);
-    }
-
-    @Test
-    void prefixes_match_whole_segments_and_file_extensions_do_not_read_as_terms() {
-        assertThat(pages.classify("/portals-of-history")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/application-guide")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/index.php")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/programs/index.php")).isEqualTo(PageClass.NON_HEALTH);
-        assertThat(pages.classify("/programs/php-program")).isEqualTo(PageClass.HEALTH_EDUCATIONAL);
+    /**
+     * Each URL and its class, grouped by why: reading about a condition is not seeking care for it
+     * (AHA v. Becerra, RULES.md §15 #11); portals, accounts and telehealth are authenticated; steps
+     * towards care are intent; a service named on a careers or billing page is not health.
+     */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a condition article is educational and booking an assessment for it is intent
+            /anxiety-articles | HEALTH_EDUCATIONAL
+            /book-anxiety-assessment | HEALTH_INTENT
+            # portals logged in apps and telehealth are authenticated
+            https://www.example.org/portal/messages | AUTHENTICATED
+            /account/settings | AUTHENTICATED
+            /login?next=/portal | AUTHENTICATED
+            https://portal.example.org/home | AUTHENTICATED
+            /telehealth/room/42 | AUTHENTICATED
+            # steps towards care are intent
+            /find-a-therapist?condition=ptsd | HEALTH_INTENT
+            /appointments/new | HEALTH_INTENT
+            /verify-your-insurance | HEALTH_INTENT
+            /insurance/check?carrier=aetna | HEALTH_INTENT
+            /intake-form | HEALTH_INTENT
+            /call-admissions | HEALTH_INTENT
+            /about/book-a-consultation | HEALTH_INTENT
+            # careers visiting hours billing and about are not health even when they name a service
+            /careers/addiction-counselor | NON_HEALTH
+            /visiting-hours | NON_HEALTH
+            /billing | NON_HEALTH
+            /about | NON_HEALTH
+            # an unknown page is educational with a health term and not health without
+            /blog/coping-with-grief | HEALTH_EDUCATIONAL
+            /resources?topic=bipolar | HEALTH_EDUCATIONAL
+            /conditions | HEALTH_EDUCATIONAL
+            /blog/our-new-building | NON_HEALTH
+            / | NON_HEALTH
+            # prefixes match whole segments and file extensions do not read as terms
+            /portals-of-history | NON_HEALTH
+            /application-guide | NON_HEALTH
+            /index.php | NON_HEALTH
+            /programs/index.php | NON_HEALTH
+            /programs/php-program | HEALTH_EDUCATIONAL
+            """)
+    void a_page_is_classified_by_the_default_rules(String url, PageClass expected) {
+        assertThat(pages.classify(url)).isEqualTo(expected);
     }
 
     @Test

@@ -86,14 +86,23 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private final List<HeldOutreach.Held> held = new ArrayList<>();
     private volatile boolean closing;
 
-    /** What the writer is asked to do, for one workspace: record events, apply a sales action, settle an SLA timer. */
+    /**
+     * What the writer is asked to do, for one workspace: record events, apply a sales action, settle an
+     * SLA timer, record a consent, erase a person, activate a model. {@code done} completes after the commit.
+     */
     private sealed interface Work permits Events, Action, Settle, Consent, Erase, Activate {
         WorkspaceId workspace();
 
-        /** How much of a group this takes, in events. */
-        int size();
+        CompletableFuture<?> done();
 
-        void fail(Throwable failure);
+        /** How much of a group this takes, in events: one, but for a batch of events. */
+        default int size() {
+            return 1;
+        }
+
+        default void fail(Throwable failure) {
+            done().completeExceptionally(failure);
+        }
     }
 
     private record Events(WorkspaceId workspace, List<EncodedEvent> events, CompletableFuture<List<Recorded>> done)
@@ -102,78 +111,28 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         public int size() {
             return events.size();
         }
-
-        @Override
-        public void fail(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
     }
 
     private record Action(WorkspaceId workspace, LeadAction action, CompletableFuture<ActionOutcome> done)
             implements Work {
-        @Override
-        public int size() {
-            return 1;
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
     }
 
     private record Settle(WorkspaceId workspace, SlaTimer timer, CompletableFuture<Optional<SlaTimer.Status>> done)
             implements Work {
-        @Override
-        public int size() {
-            return 1;
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
     }
 
     private record Consent(WorkspaceId workspace, LeadId lead, ConsentRecord change,
             CompletableFuture<ConsentOutcome> done) implements Work {
-        @Override
-        public int size() {
-            return 1;
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
     }
 
     /** An erasure is written in a transaction of its own (see {@link #nextGroup()}). */
     private record Erase(WorkspaceId workspace, ErasureRequest request, CompletableFuture<Erasure> done)
             implements Work {
-        @Override
-        public int size() {
-            return 1;
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
     }
 
     /** A model activation re-scores a whole segment, in a transaction of its own; {@code committed} runs after it. */
     private record Activate(WorkspaceId workspace, ModelVersion version, Principal caller, Instant at,
             Runnable committed, CompletableFuture<ModelVersions.ChangeOutcome> done) implements Work {
-        @Override
-        public int size() {
-            return 1;
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
     }
 
     public GroupCommitWriter(Database database, ModelRegistry models, JdbcDestinations destinations,
