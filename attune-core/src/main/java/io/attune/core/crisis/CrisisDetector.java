@@ -2,6 +2,7 @@ package io.attune.core.crisis;
 
 import io.attune.core.crisis.PhrasePattern.Hit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -48,9 +49,14 @@ public final class CrisisDetector {
     public Screening screen(String text) {
         Objects.requireNonNull(text, "text");
         Text words = book.read(text);
+        BitSet[] starts = book.openings().startsIn(words);
         List<Found> found = new ArrayList<>();
-        for (Entry entry : book.entries()) {
-            for (Hit hit : entry.pattern().findAll(words)) {
+        for (int i = 0; i < starts.length; i++) {
+            if (starts[i].isEmpty()) {
+                continue;
+            }
+            Entry entry = book.entries().get(i);
+            for (Hit hit : entry.pattern().findAll(words, starts[i])) {
                 found.add(new Found(entry, hit, words.span(hit.from(), hit.to())));
             }
         }

@@ -150,16 +150,13 @@ final class Lexicon {
     private Lit lit(String text) {
         switch (text) {
             case "$":
-                return (words, pos, start) -> words.clauseEndsBefore(pos) ? pos : -1;
+                return new PhrasePattern.ClauseEnd();
             case "#":
-                return (words, pos, start) -> pos < words.size() && Lit.mayContinue(words, pos, start)
-                        && isNumber(words.word(pos)) ? pos + 1 : -1;
+                return new PhrasePattern.WordTest(Lexicon::isNumber);
             case "#many":
-                return (words, pos, start) -> pos < words.size() && Lit.mayContinue(words, pos, start)
-                        && isMany(words.word(pos)) ? pos + 1 : -1;
+                return new PhrasePattern.WordTest(Lexicon::isMany);
             case "#year":
-                return (words, pos, start) -> pos < words.size() && Lit.mayContinue(words, pos, start)
-                        && isYear(words.word(pos)) ? pos + 1 : -1;
+                return new PhrasePattern.WordTest(Lexicon::isYear);
             default:
                 boolean inflected = text.endsWith("+");
                 String base = requireWord(inflected ? text.substring(0, text.length() - 1) : text);
@@ -222,18 +219,43 @@ final class Lexicon {
         }
 
         boolean accepts(String word) {
-            if (forms.contains(word) || word.endsWith("in") && forms.contains(word + "g")) {
-                return true;
+            for (String key : exactKeys(word)) {
+                if (forms.contains(key)) {
+                    return true;
+                }
             }
-            if (word.length() < FUZZY_LENGTH || realWords.contains(word)) {
+            if (!maySlip(word)) {
                 return false;
             }
             for (String form : fuzzyForms) {
-                if (form.charAt(0) == word.charAt(0) && Edits.withinOne(form, word)) {
+                if (isSlipFor(word, form)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** The forms that accept {@code word} as they are: itself and, for "killin", "killing". */
+        static List<String> exactKeys(String word) {
+            return word.endsWith("in") ? List.of(word, word + "g") : List.of(word);
+        }
+
+        Set<String> forms() {
+            return forms;
+        }
+
+        /** The forms a typing slip may stand for. */
+        List<String> fuzzyForms() {
+            return fuzzyForms;
+        }
+
+        /** Whether {@code word} may be read as a slip at all: long enough and not a real word. */
+        boolean maySlip(String word) {
+            return word.length() >= FUZZY_LENGTH && !realWords.contains(word);
+        }
+
+        static boolean isSlipFor(String word, String form) {
+            return form.charAt(0) == word.charAt(0) && Edits.withinOne(form, word);
         }
     }
 

@@ -37,9 +37,11 @@ public final class PhraseBook {
     private final Tokenizer tokenizer;
     private final Set<String> clauseWords;
     private final Reading reading;
+    private final Openings openings;
 
     private PhraseBook(List<Entry> entries, Tokenizer tokenizer, Set<String> clauseWords, Reading reading) {
         this.entries = List.copyOf(entries);
+        this.openings = Openings.of(this.entries);
         this.tokenizer = tokenizer;
         this.clauseWords = Set.copyOf(clauseWords);
         this.reading = reading;
@@ -123,6 +125,10 @@ public final class PhraseBook {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    Openings openings() {
+        return openings;
     }
 
     Reading reading() {

@@ -1,7 +1,10 @@
 package io.attune.core.crisis;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A compiled phrase pattern: a sequence of token elements matched left to right with
@@ -18,22 +21,65 @@ final class PhrasePattern {
         this.elements = List.copyOf(elements);
     }
 
-    /** Non-overlapping matches, leftmost first. */
-    List<Hit> findAll(Text text) {
+    /**
+     * Non-overlapping matches, leftmost first, tried at the token positions in {@code starts}: all of
+     * them, or only those where the pattern's {@link #openings()} accept the token.
+     */
+    List<Hit> findAll(Text text, BitSet starts) {
         List<Hit> hits = new ArrayList<>();
-        int start = 0;
-        while (start < text.size()) {
+        int start = starts.nextSetBit(0);
+        while (start >= 0 && start < text.size()) {
             List<int[]> slots = new ArrayList<>();
             List<int[]> gaps = new ArrayList<>();
             int end = match(text, 0, start, start, slots, gaps);
             if (end > start) {
                 hits.add(new Hit(start, end, List.copyOf(slots), List.copyOf(gaps)));
-                start = end;
+                start = starts.nextSetBit(end);
             } else {
-                start++;
+                start = starts.nextSetBit(start + 1);
             }
         }
         return hits;
+    }
+
+    /**
+     * The token tests one of which a match's first token must pass, or empty when any token may
+     * begin a match (a gap, or a clause end, comes before the first word). Only what consumes a
+     * token counts: a sentence start or a "not next" test narrows nothing here, and an optional part
+     * adds what may come after it.
+     */
+    Optional<List<Lit>> openings() {
+        List<Lit> lits = new ArrayList<>();
+        return openings(0, lits) ? Optional.of(List.copyOf(lits)) : Optional.empty();
+    }
+
+    private boolean openings(int index, List<Lit> into) {
+        if (index == elements.size()) {
+            // nothing consumed: an empty match is never a hit
+            return true;
+        }
+        Element element = elements.get(index);
+        if (element instanceof Gap) {
+            return false;
+        }
+        if (element instanceof SentenceStart || element instanceof NotNext) {
+            return openings(index + 1, into);
+        }
+        Choice choice = (Choice) element;
+        for (Seq seq : choice.alternatives()) {
+            if (seq.lits().isEmpty()) {
+                if (!openings(index + 1, into)) {
+                    return false;
+                }
+                continue;
+            }
+            Lit first = seq.lits().get(0);
+            if (first instanceof ClauseEnd) {
+                return false;
+            }
+            into.add(first);
+        }
+        return !choice.optional() || openings(index + 1, into);
     }
 
     @Override
@@ -136,8 +182,24 @@ final class PhrasePattern {
         }
     }
 
+    /** A test of one token by its word alone: a number, a year. */
+    record WordTest(Predicate<String> accepts) implements Lit {
+        @Override
+        public int match(Text text, int pos, int start) {
+            return pos < text.size() && Lit.mayContinue(text, pos, start) && accepts.test(text.word(pos)) ? pos + 1 : -1;
+        }
+    }
+
+    /** The end of a clause: punctuation, a clause word or the end of the text. Consumes nothing. */
+    record ClauseEnd() implements Lit {
+        @Override
+        public int match(Text text, int pos, int start) {
+            return text.clauseEndsBefore(pos) ? pos : -1;
+        }
+    }
+
     /** One token test; returns the position after it, or -1. */
-    interface Lit {
+    sealed interface Lit permits Lexicon.Word, WordTest, ClauseEnd {
         int match(Text text, int pos, int start);
 
         /** Whether token {@code pos} may be part of a match that began at {@code start}. */

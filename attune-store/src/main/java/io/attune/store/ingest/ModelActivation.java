@@ -46,6 +46,7 @@ import java.util.function.Supplier;
  */
 final class ModelActivation {
     private static final int CHUNK = 5_000;
+    private static final int READ_AHEAD = 500;
 
     /** What follows a lead's moves in the same transaction (SLA timers, hand-offs). */
     interface Moves {
@@ -107,8 +108,11 @@ final class ModelActivation {
             try (JdbcLeadBook book = books.get()) {
                 RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
                         settings.privacy().scoringGate());
-                for (LeadId id : chunk) {
-                    Optional<RescoreLead.Rescored> done = rescore.rescore(id, at);
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (i % READ_AHEAD == 0) {
+                        book.readAhead(chunk.subList(i, Math.min(chunk.size(), i + READ_AHEAD)));
+                    }
+                    Optional<RescoreLead.Rescored> done = rescore.rescore(chunk.get(i), at);
                     if (done.isPresent()) {
                         rescored++;
                         if (!done.get().transitions().isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.core.audit.AuditEntry;
 import io.attune.core.audit.AuditFilter;
+import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.lead.LeadState;
@@ -140,6 +141,45 @@ abstract class ModelVersionsContract {
         assertThat(move.actor().describe()).isEqualTo("model:" + LOWER);
         assertThat(store.models().catalog(workspace).active(Segment.EMPLOYER).version()).isEqualTo(LOWER);
         assertThat(store.models().model(workspace, STARTER).orElseThrow().lifecycle()).isEqualTo(ModelStatus.RETIRED);
+    }
+
+    @Test
+    void activation_re_scores_each_lead_as_a_rebuild_under_the_new_model_would_merged_histories_included()
+            throws Exception {
+        List<io.attune.core.event.Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant at = T0.plusSeconds(60L * i);
+            events.add(Events.identify("id-" + i, "user-" + i, null, Map.of("email", "p" + i + "@co" + i % 3 + ".com",
+                    "title", i % 2 == 0 ? "VP, Benefits" : "HR Generalist"), at));
+            events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
+            events.add(Events.page("pricing-" + i, "visitor-" + i, "/pricing", at.plusSeconds(10)));
+        }
+        // three visitors turn out to be known people: their page views join those people's histories
+        for (int i = 0; i < 3; i++) {
+            events.add(Events.identify("join-" + i, "user-" + i, "visitor-" + i, Map.of(), T0.plusSeconds(3600 + i)));
+        }
+        record(events.toArray(io.attune.core.event.Event[]::new));
+        approvedDraft();
+
+        change(LOWER, ModelChange.ACTIVATE, admin);
+        Map<LeadId, LeadState> activated = byId(leads());
+        store.rebuild().rebuild(workspace);
+        Map<LeadId, LeadState> rebuilt = byId(leads());
+
+        assertThat(activated).hasSize(21);
+        assertThat(activated.keySet()).isEqualTo(rebuilt.keySet());
+        activated.forEach((id, lead) -> {
+            LeadState again = rebuilt.get(id);
+            assertThat(lead.model()).as("model of %s", id).isEqualTo(LOWER);
+            assertThat(lead.traits()).as("traits of %s", id).isEqualTo(again.traits());
+            assertThat(lead.score().fit()).as("fit of %s", id).isEqualTo(again.score().fit());
+            assertThat(lead.score().engagement()).as("engagement of %s", id).isEqualTo(again.score().engagement());
+        });
+        assertThat(activated.values()).filteredOn(lead -> lead.score().engagement().value() > 0).hasSizeGreaterThan(12);
+    }
+
+    private static Map<LeadId, LeadState> byId(List<LeadState> leads) {
+        return leads.stream().collect(java.util.stream.Collectors.toMap(LeadState::id, lead -> lead));
     }
 
     @Test
