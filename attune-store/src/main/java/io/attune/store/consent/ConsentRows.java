@@ -66,7 +66,8 @@ public final class ConsentRows {
                 text(insert, 6, consent.channel().map(Channel::wireName));
                 text(insert, 7, consent.recipient().map(Recipient::name));
                 insert.setLong(8, consent.granted() ? 1 : 0);
-                text(insert, 9, cells.sealed(SealedColumn.CONSENT_DISCLOSURE, consent.disclosure().map(Disclosure::text)));
+                text(insert, 9, cells.sealed(SealedColumn.CONSENT_DISCLOSURE,
+                        consent.disclosure().map(Disclosure::text)));
                 text(insert, 10, consent.disclosure().flatMap(Disclosure::version));
                 insert.setString(11, consent.source().wireName());
                 text(insert, 12, consent.method().map(CaptureMethod::wireName));

@@ -34,7 +34,7 @@ public enum SealedColumn {
      * the other consent columns held free text (a disclosure, a URL, an address), so any value without
      * the sealed prefix is that text.
      */
-    public enum Unsealed {
+    enum Unsealed {
         JSON, ANY_TEXT
     }
 
@@ -91,7 +91,7 @@ public enum SealedColumn {
         return column;
     }
 
-    public Unsealed unsealed() {
+    Unsealed unsealed() {
         return unsealed;
     }
 

@@ -480,7 +480,7 @@ abstract class EncryptionContract {
         });
     }
 
-    /** Replaces the sealed cells of a lead's event-carried consent with their plain text, as stored before encryption. */
+    /** Replaces the sealed cells of a lead's event-carried consent with their plain text, as stored before sealing. */
     private void unsealConsent(LeadId lead, int ordinal) {
         testDatabase.database().jdbi().useHandle(handle -> {
             long position = handle.createQuery("SELECT position FROM consents WHERE workspace_id = ? AND lead_id = ? "
