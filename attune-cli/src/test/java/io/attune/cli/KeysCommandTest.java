@@ -3,8 +3,17 @@ package io.attune.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.consent.CaptureMethod;
+import io.attune.core.consent.ConsentOutcome;
+import io.attune.core.consent.ConsentRecord;
+import io.attune.core.consent.ConsentSource;
+import io.attune.core.consent.Disclosure;
+import io.attune.core.consent.Evidence;
+import io.attune.core.consent.Purpose;
 import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lifecycle.Actor;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
 import io.attune.store.crypto.KeySource;
@@ -16,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +48,8 @@ class KeysCommandTest {
             P-1,bipolar II disorder,2025-03-02
             P-2,opioid use disorder,2025-03-03
             """;
+
+    private static final Instant ASKED_AT = Instant.parse("2026-10-01T09:00:00Z");
 
     @TempDir
     Path directory;
@@ -76,6 +89,48 @@ class KeysCommandTest {
                         .doesNotContain("bipolar II disorder", "opioid use disorder");
             }
         }
+    }
+
+    @Test
+    void reencrypt_reseals_the_consent_ledger_and_status_counts_only_its_filled_cells() throws Exception {
+        Path data = directory.resolve("data");
+        Path keys = directory.resolve("attune.keys");
+        Cli.run("keys", "rotate", "--data-key-file", keys.toString());
+        WorkspaceId workspace = new WorkspaceId(importHealthTraits(data, keys));
+        ConsentRecord stop = new ConsentRecord(Purpose.EMAIL_MARKETING, Optional.empty(), Optional.empty(), false,
+                Optional.of(new Disclosure("Asked by phone to stop the opioid use disorder program emails",
+                        Optional.empty())), ConsentSource.API, Optional.of(CaptureMethod.VERBAL), ASKED_AT,
+                Optional.empty(), Optional.empty(), new Actor.User("front-desk-2"), ASKED_AT, Evidence.NONE);
+        try (Store store = Store.open(new StoreLocation.SqliteDirectory(data), keyring(data, keys),
+                WriterSettings.DEFAULTS, Clock.systemUTC())) {
+            LeadId lead = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "P-1"))
+                    .orElseThrow().id();
+            assertThat(store.writer().submit(workspace, lead, stop).toCompletableFuture().get(30, TimeUnit.SECONDS))
+                    .isEqualTo(new ConsentOutcome.Recorded(lead, stop));
+        }
+        assertThat(status(data, keys)).contains("consents.disclosure: k1 (primary) 1, other keys 0, not sealed 0",
+                "consents.page: k1 (primary) 0, other keys 0, not sealed 0");
+
+        Cli.run("keys", "rotate", "--data-key-file", keys.toString());
+        Cli.Run reencrypted = Cli.run("keys", "reencrypt", "--data", data.toString(), "--data-key-file",
+                keys.toString());
+
+        assertThat(reencrypted.exit()).as(reencrypted.describe()).isZero();
+        assertThat(reencrypted.out()).contains("consents.disclosure: 1 re-sealed");
+        assertThat(status(data, keys)).contains(
+                "consents.disclosure: k2 (primary) 1, k1 0, other keys 0, not sealed 0");
+        try (Store store = Store.open(new StoreLocation.SqliteDirectory(data),
+                new Keyring(List.of(keyring(data, keys).primary())), WriterSettings.DEFAULTS, Clock.systemUTC())) {
+            LeadId lead = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "P-1"))
+                    .orElseThrow().id();
+            assertThat(store.consents().ledger(workspace, lead).history()).containsExactly(stop);
+        }
+        assertThat(new DataDirectory(data).rows("SELECT disclosure FROM consents")).singleElement()
+                .satisfies(stored -> assertThat(stored).startsWith("enc1:k2:").doesNotContain("opioid"));
+    }
+
+    private static Keyring keyring(Path data, Path keys) {
+        return KeySource.of(new StoreLocation.SqliteDirectory(data), Optional.of(keys), System.getenv()).load();
     }
 
     @Test

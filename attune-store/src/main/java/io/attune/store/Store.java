@@ -56,7 +56,7 @@ public final class Store implements AutoCloseable {
         this.egress = new JdbcEgressLog(database);
         this.privacyKeys = new JdbcPrivacyKeys(database, clock);
         this.audit = new JdbcAuditLog(database);
-        this.consents = new JdbcConsents(database);
+        this.consents = new JdbcConsents(database, cipher);
         this.writer = new GroupCommitWriter(database, models, destinations, workspaces, cipher, settings);
     }
 

@@ -12,6 +12,9 @@ import io.attune.core.event.MessageId;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.CellCipher;
+import io.attune.store.crypto.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +27,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Consent ledger rows, written and read inside the caller's transaction. */
+/**
+ * Consent ledger rows, written and read inside the caller's transaction. The disclosure text, the
+ * evidence (page, IP address, user agent) and a Part 2 grant's elements can reveal care, so they are
+ * sealed at the row's place in the log ({@link SealedColumn}); the columns the ledger is looked up and
+ * ordered by, and what the audit log repeats, stay readable.
+ */
 public final class ConsentRows {
     private static final String COLUMNS = "position, ordinal, lead_id, purpose, channel, recipient, granted, "
             + "disclosure, version, source, method, captured_at, expires_at, message_id, actor, recorded_at, page, ip, "
@@ -41,13 +49,15 @@ public final class ConsentRows {
     public record Row(long position, int ordinal, LeadId lead, ConsentRecord consent) {
     }
 
-    public static void insert(Connection connection, WorkspaceId workspace, List<Row> rows) throws SQLException {
+    public static void insert(Connection connection, CellCipher cipher, WorkspaceId workspace, List<Row> rows)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Row row : rows) {
                 ConsentRecord consent = row.consent();
+                Cells cells = new Cells(cipher, workspace, row.position(), row.ordinal());
                 insert.setString(1, workspace.value());
                 insert.setLong(2, row.position());
                 insert.setLong(3, row.ordinal());
@@ -56,7 +66,8 @@ public final class ConsentRows {
                 text(insert, 6, consent.channel().map(Channel::wireName));
                 text(insert, 7, consent.recipient().map(Recipient::name));
                 insert.setLong(8, consent.granted() ? 1 : 0);
-                text(insert, 9, consent.disclosure().map(Disclosure::text));
+                text(insert, 9, cells.sealed(SealedColumn.CONSENT_DISCLOSURE,
+                        consent.disclosure().map(Disclosure::text)));
                 text(insert, 10, consent.disclosure().flatMap(Disclosure::version));
                 insert.setString(11, consent.source().wireName());
                 text(insert, 12, consent.method().map(CaptureMethod::wireName));
@@ -69,10 +80,10 @@ public final class ConsentRows {
                 text(insert, 15, consent.message().map(MessageId::value));
                 insert.setString(16, consent.actor().describe());
                 insert.setLong(17, consent.recordedAt().toEpochMilli());
-                text(insert, 18, consent.evidence().page());
-                text(insert, 19, consent.evidence().ip());
-                text(insert, 20, consent.evidence().userAgent());
-                text(insert, 21, Part2Column.write(consent.part2()));
+                text(insert, 18, cells.sealed(SealedColumn.CONSENT_PAGE, consent.evidence().page()));
+                text(insert, 19, cells.sealed(SealedColumn.CONSENT_IP, consent.evidence().ip()));
+                text(insert, 20, cells.sealed(SealedColumn.CONSENT_USER_AGENT, consent.evidence().userAgent()));
+                text(insert, 21, cells.sealed(SealedColumn.CONSENT_PART2, Part2Column.write(consent.part2())));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -80,8 +91,8 @@ public final class ConsentRows {
     }
 
     /** The rows of these leads placed before {@code before} in the log, in log order. */
-    public static List<Row> select(Connection connection, WorkspaceId workspace, Collection<LeadId> leads, long before)
-            throws SQLException {
+    public static List<Row> select(Connection connection, CellCipher cipher, WorkspaceId workspace,
+            Collection<LeadId> leads, long before) throws SQLException {
         List<Row> rows = new ArrayList<>();
         List<LeadId> all = List.copyOf(leads);
         for (int from = 0; from < all.size(); from += CHUNK) {
@@ -96,7 +107,7 @@ public final class ConsentRows {
                 }
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        rows.add(read(result));
+                        rows.add(read(result, cipher, workspace));
                     }
                 }
             }
@@ -105,22 +116,43 @@ public final class ConsentRows {
         return rows;
     }
 
-    private static Row read(ResultSet rows) throws SQLException {
+    private static Row read(ResultSet rows, CellCipher cipher, WorkspaceId workspace) throws SQLException {
+        long position = rows.getLong(1);
+        int ordinal = rows.getInt(2);
+        Cells cells = new Cells(cipher, workspace, position, ordinal);
         long expires = rows.getLong(13);
         Optional<Instant> expiresAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expires));
         Optional<String> version = Optional.ofNullable(rows.getString(9));
         ConsentRecord consent = new ConsentRecord(Purpose.fromWireName(rows.getString(4)).orElseThrow(),
                 Optional.ofNullable(rows.getString(5)).map(name -> Channel.fromWireName(name).orElseThrow()),
                 Optional.ofNullable(rows.getString(6)).map(Recipient::new), rows.getLong(7) == 1,
-                Optional.ofNullable(rows.getString(8)).map(text -> new Disclosure(text, version)),
+                cells.opened(SealedColumn.CONSENT_DISCLOSURE, rows.getString(8)).map(text -> new Disclosure(text,
+                        version)),
                 ConsentSource.fromWireName(rows.getString(10)).orElseThrow(),
                 Optional.ofNullable(rows.getString(11)).map(name -> CaptureMethod.fromWireName(name).orElseThrow()),
                 Instant.ofEpochMilli(rows.getLong(12)), expiresAt,
                 Optional.ofNullable(rows.getString(14)).map(MessageId::new), Actor.parse(rows.getString(15)),
-                Instant.ofEpochMilli(rows.getLong(16)), new Evidence(Optional.ofNullable(rows.getString(17)),
-                        Optional.ofNullable(rows.getString(18)), Optional.ofNullable(rows.getString(19))),
-                Part2Column.read(rows.getString(20)));
-        return new Row(rows.getLong(1), rows.getInt(2), new LeadId(rows.getString(3)), consent);
+                Instant.ofEpochMilli(rows.getLong(16)), new Evidence(
+                        cells.opened(SealedColumn.CONSENT_PAGE, rows.getString(17)),
+                        cells.opened(SealedColumn.CONSENT_IP, rows.getString(18)),
+                        cells.opened(SealedColumn.CONSENT_USER_AGENT, rows.getString(19))),
+                Part2Column.read(cells.opened(SealedColumn.CONSENT_PART2, rows.getString(20))));
+        return new Row(position, ordinal, new LeadId(rows.getString(3)), consent);
+    }
+
+    /** The sealed cells of one row, addressed by its workspace, position and ordinal; an empty cell stays empty. */
+    private record Cells(CellCipher cipher, WorkspaceId workspace, long position, long ordinal) {
+        Optional<String> sealed(SealedColumn column, Optional<String> plaintext) {
+            return plaintext.map(text -> cipher.seal(text, address(column)));
+        }
+
+        Optional<String> opened(SealedColumn column, String stored) {
+            return Optional.ofNullable(stored).map(text -> cipher.open(text, address(column)));
+        }
+
+        private CellAddress address(SealedColumn column) {
+            return CellAddress.consent(column, workspace.value(), position, ordinal);
+        }
     }
 
     private static void text(PreparedStatement statement, int index, Optional<String> value) throws SQLException {

@@ -4,6 +4,7 @@ import io.attune.core.consent.ConsentLedger;
 import io.attune.core.consent.Consents;
 import io.attune.core.identity.LeadId;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.crypto.CellCipher;
 import io.attune.store.db.Database;
 import io.attune.store.ingest.StoreFailure;
 import java.sql.SQLException;
@@ -16,16 +17,18 @@ import org.jdbi.v3.core.Handle;
 /** Consent ledgers read from the {@code consents} table, across a lead's merges, in log order. */
 public final class JdbcConsents implements Consents {
     private final Database database;
+    private final CellCipher cipher;
 
-    public JdbcConsents(Database database) {
+    public JdbcConsents(Database database, CellCipher cipher) {
         this.database = database;
+        this.cipher = cipher;
     }
 
     @Override
     public ConsentLedger ledger(WorkspaceId workspace, LeadId lead) {
         try {
             return database.jdbi().withHandle(handle -> new ConsentLedger(ConsentRows.select(handle.getConnection(),
-                    workspace, sourcesOf(handle, workspace, lead), Long.MAX_VALUE).stream()
+                    cipher, workspace, sourcesOf(handle, workspace, lead), Long.MAX_VALUE).stream()
                     .map(ConsentRows.Row::consent).toList()));
         } catch (SQLException e) {
             throw new StoreFailure("reading a lead's consents failed", e);

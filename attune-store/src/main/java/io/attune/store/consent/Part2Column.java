@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.core.consent.Part2Elements;
 import java.util.Optional;
 
-/** The {@code consents.part2} column: a Part 2 grant's §2.31 elements as JSON, by their API names. */
+/**
+ * The {@code consents.part2} column: a Part 2 grant's §2.31 elements as JSON, by their API names
+ * (sealed and opened around this by {@link ConsentRows}).
+ */
 final class Part2Column {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,15 +30,16 @@ final class Part2Column {
         });
     }
 
-    static Optional<Part2Elements> read(String stored) {
-        if (stored == null) {
-            return Optional.empty();
-        }
+    static Optional<Part2Elements> read(Optional<String> stored) {
+        return stored.map(Part2Column::parse);
+    }
+
+    private static Part2Elements parse(String stored) {
         try {
             JsonNode node = JSON.readTree(stored);
-            return Optional.of(new Part2Elements(node.path("patientName").asText(), node.path("discloser").asText(),
+            return new Part2Elements(node.path("patientName").asText(), node.path("discloser").asText(),
                     node.path("information").asText(), node.path("purpose").asText(),
-                    node.path("revocable").asBoolean(), node.path("redisclosureStatement").asBoolean()));
+                    node.path("revocable").asBoolean(), node.path("redisclosureStatement").asBoolean());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a consent's Part 2 elements could not be read: " + e.getOriginalMessage(),
                     e);

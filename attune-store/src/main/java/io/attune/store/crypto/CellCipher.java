@@ -85,14 +85,15 @@ public class CellCipher {
     }
 
     /**
-     * The plaintext of {@code stored}. Text that was never sealed (written before encryption, still
-     * JSON) is returned as it is, until {@code attune keys reencrypt} seals it.
+     * The plaintext of {@code stored}. A value that was never sealed (written before encryption) is
+     * returned as it is, until {@code attune keys reencrypt} seals it, if it has the form its column
+     * held then ({@link SealedColumn#unsealed()}): JSON in the JSON columns, any text in the consent ledger.
      *
      * @throws UnreadableCellException when the key is missing or the value does not authenticate
      */
     public String open(String stored, CellAddress address) {
         if (!isSealed(stored)) {
-            if (stored.startsWith("{")) {
+            if (address.column().unsealed() == SealedColumn.Unsealed.ANY_TEXT || stored.startsWith("{")) {
                 return stored;
             }
             throw new UnreadableCellException(address + " is neither sealed nor JSON; it was not written by Attune");

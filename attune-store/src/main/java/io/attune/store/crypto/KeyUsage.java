@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counts, per sealed column, the values under each key of the keyring, under other keys, and not sealed. */
+/**
+ * Counts, per sealed column, the values under each key of the keyring, under other keys, and not
+ * sealed; an empty cell ({@code NULL}) is none of these.
+ */
 public final class KeyUsage {
     private final Database database;
     private final Keyring keyring;
@@ -42,10 +45,12 @@ public final class KeyUsage {
         return usage;
     }
 
+    /** Empty cells (most consent columns are optional) hold nothing to seal and are not counted. */
     private ColumnUsage count(Connection connection, SealedColumn column) throws SQLException {
         List<String> ids = keyring.ids();
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*), COALESCE(SUM(CASE WHEN substr(")
-                .append(column.column()).append(", 1, ?) = ? THEN 0 ELSE 1 END), 0)");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(").append(column.column())
+                .append("), COALESCE(SUM(CASE WHEN substr(").append(column.column())
+                .append(", 1, ?) = ? THEN 1 ELSE 0 END), 0)");
         for (int i = 0; i < ids.size(); i++) {
             sql.append(", COALESCE(SUM(CASE WHEN substr(").append(column.column())
                     .append(", 1, ?) = ? THEN 1 ELSE 0 END), 0)");
@@ -62,16 +67,16 @@ public final class KeyUsage {
             }
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
-                long total = rows.getLong(1);
-                long plaintext = rows.getLong(2);
+                long values = rows.getLong(1);
+                long sealedValues = rows.getLong(2);
                 Map<String, Long> byKey = new LinkedHashMap<>();
                 long known = 0;
                 for (int i = 0; i < ids.size(); i++) {
-                    long values = rows.getLong(3 + i);
-                    byKey.put(ids.get(i), values);
-                    known += values;
+                    long underKey = rows.getLong(3 + i);
+                    byKey.put(ids.get(i), underKey);
+                    known += underKey;
                 }
-                return new ColumnUsage(column, byKey, total - plaintext - known, plaintext);
+                return new ColumnUsage(column, byKey, sealedValues - known, values - sealedValues);
             }
         }
     }

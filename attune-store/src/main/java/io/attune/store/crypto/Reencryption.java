@@ -6,14 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Re-seals every stored value that is not under the primary key (or not sealed at all), a batch per
  * transaction, in key order. A stopped run loses at most its open batch and resumes where it
  * stopped, since values already under the primary key are skipped. Each update names the value it
  * read, so a lead the writer changed meanwhile (already sealed under the primary) is left alone.
+ * Pages follow the row key, composite for the consent ledger ({@code position, ordinal}), compared
+ * as a row value, which both engines order the same way as {@code ORDER BY}; empty cells are skipped.
  */
 public final class Reencryption {
     private final Database database;
@@ -28,7 +32,8 @@ public final class Reencryption {
     public record Progress(SealedColumn column, long resealed) {
     }
 
-    private record Row(String workspace, String key, String stored) {
+    /** A row's workspace and key values (in the order of the column's row key), and the value it holds. */
+    private record Row(String workspace, List<String> key, String stored) {
     }
 
     /** @return how many values were re-sealed */
@@ -45,14 +50,15 @@ public final class Reencryption {
 
     private long run(SealedColumn column, int batchSize, Consumer<Progress> progress) throws SQLException {
         String primary = CellCipher.prefixOf(cipher.keyring().primary().id());
-        String select = "SELECT workspace_id, " + column.rowKey() + ", " + column.column() + " FROM "
-                + column.table() + " WHERE (workspace_id > ? OR (workspace_id = ? AND " + column.rowKey()
-                + " > ?)) AND substr(" + column.column() + ", 1, ?) <> ? ORDER BY workspace_id, " + column.rowKey()
-                + " LIMIT ?";
+        List<String> keys = column.rowKey().stream().map(SealedColumn.KeyColumn::name).toList();
+        String rowKey = "workspace_id, " + String.join(", ", keys);
+        String select = "SELECT " + rowKey + ", " + column.column() + " FROM " + column.table() + " WHERE (" + rowKey
+                + ") > (" + String.join(", ", Collections.nCopies(keys.size() + 1, "?")) + ") AND " + column.column()
+                + " IS NOT NULL AND substr(" + column.column() + ", 1, ?) <> ? ORDER BY " + rowKey + " LIMIT ?";
         String update = "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE workspace_id = ? AND "
-                + column.rowKey() + " = ? AND " + column.column() + " = ?";
+                + keys.stream().map(key -> key + " = ? AND ").collect(Collectors.joining()) + column.column() + " = ?";
         long resealed = 0;
-        Row last = new Row("", column.lowestKey(), null);
+        Row last = new Row("", column.rowKey().stream().map(SealedColumn.KeyColumn::lowest).toList(), null);
         try (Connection connection = database.connection()) {
             while (true) {
                 database.beginWrite(connection);
@@ -81,17 +87,24 @@ public final class Reencryption {
 
     private static List<Row> next(Connection connection, String sql, SealedColumn column, Row after, String primary,
             int batchSize) throws SQLException {
+        List<SealedColumn.KeyColumn> keys = column.rowKey();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, after.workspace());
-            select.setString(2, after.workspace());
-            column.bindKey(select, 3, after.key());
-            select.setInt(4, primary.length());
-            select.setString(5, primary);
-            select.setInt(6, batchSize);
+            for (int i = 0; i < keys.size(); i++) {
+                keys.get(i).bind(select, 2 + i, after.key().get(i));
+            }
+            int next = 2 + keys.size();
+            select.setInt(next, primary.length());
+            select.setString(next + 1, primary);
+            select.setInt(next + 2, batchSize);
             List<Row> rows = new ArrayList<>(batchSize);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getString(1), result.getString(2), result.getString(3)));
+                    List<String> key = new ArrayList<>(keys.size());
+                    for (int i = 0; i < keys.size(); i++) {
+                        key.add(result.getString(2 + i));
+                    }
+                    rows.add(new Row(result.getString(1), key, result.getString(2 + keys.size())));
                 }
             }
             return rows;
@@ -102,13 +115,16 @@ public final class Reencryption {
         if (rows.isEmpty()) {
             return 0;
         }
+        List<SealedColumn.KeyColumn> keys = column.rowKey();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (Row row : rows) {
                 CellAddress address = column.address(row.workspace(), row.key());
                 update.setString(1, cipher.seal(cipher.open(row.stored(), address), address));
                 update.setString(2, row.workspace());
-                column.bindKey(update, 3, row.key());
-                update.setString(4, row.stored());
+                for (int i = 0; i < keys.size(); i++) {
+                    keys.get(i).bind(update, 3 + i, row.key().get(i));
+                }
+                update.setString(3 + keys.size(), row.stored());
                 update.addBatch();
             }
             long updated = 0;

@@ -18,6 +18,7 @@ import io.attune.store.codec.EventCodec;
 import io.attune.store.codec.LeadStateCodec;
 import io.attune.store.crypto.CellAddress;
 import io.attune.store.crypto.CellCipher;
+import io.attune.store.crypto.SealedColumn;
 import io.attune.store.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Everything Attune holds about one person, as one JSON document (a data-subject export): the lead
@@ -101,12 +101,14 @@ public final class SubjectExport implements SubjectRecords {
                     + "AND lead_id IN " + in + " ORDER BY kind, value", leads));
             document.set("events", events(reader, workspace, in, leads));
             document.set("consents", reader.rows("SELECT * FROM consents WHERE workspace_id = ? AND lead_id IN " + in
-                    + " ORDER BY captured_at, position, ordinal", leads));
+                    + " ORDER BY captured_at, position, ordinal", leads, consentCell(SealedColumn.CONSENT_DISCLOSURE),
+                    consentCell(SealedColumn.CONSENT_PAGE), consentCell(SealedColumn.CONSENT_IP),
+                    consentCell(SealedColumn.CONSENT_USER_AGENT), consentCell(SealedColumn.CONSENT_PART2)));
             document.set("transitions", reader.rows("SELECT lead_id, from_stage, to_stage, at, cause, actor FROM "
                     + "transitions WHERE workspace_id = ? AND lead_id IN " + in + " ORDER BY id", leads));
             document.set("salesActions", reader.rows("SELECT seq, lead_id, action, actor, at FROM lead_actions WHERE "
-                    + "workspace_id = ? AND lead_id IN " + in + " ORDER BY seq", leads, new Sealed("action", "seq",
-                    (ws, seq) -> CellAddress.leadAction(ws, Long.parseLong(seq)))));
+                    + "workspace_id = ? AND lead_id IN " + in + " ORDER BY seq", leads, new Sealed("action",
+                    (ws, row) -> CellAddress.leadAction(ws, row.getLong("seq")))));
             document.set("outcomes", reader.rows("SELECT * FROM outcomes WHERE workspace_id = ? AND lead_id IN " + in
                     + " ORDER BY occurred_at, outcome_id", leads));
             document.set("slaTimers", reader.rows("SELECT lead_id, qualified_at, due_at, status, breached_at, "
@@ -160,7 +162,8 @@ public final class SubjectExport implements SubjectRecords {
     private static ArrayNode handOffs(Reader reader, String in, List<String> leads) throws SQLException {
         ArrayNode messages = reader.rows("SELECT message_id, seq, destination_id, subject, type, at, status, attempts, "
                 + "next_attempt_at, delivered_at, last_error, data FROM outbox WHERE workspace_id = ? AND subject IN "
-                + in + " ORDER BY seq", leads, new Sealed("data", "message_id", CellAddress::outboxData));
+                + in + " ORDER BY seq", leads, new Sealed("data",
+                (ws, row) -> CellAddress.outboxData(ws, row.getString("message_id"))));
         for (JsonNode message : messages) {
             ((ObjectNode) message).set("deliveryAttempts", reader.rows("SELECT attempt, at, outcome, status_code, "
                     + "latency_ms, error FROM delivery_attempts WHERE message_id IN (SELECT message_id FROM outbox "
@@ -171,7 +174,19 @@ public final class SubjectExport implements SubjectRecords {
     }
 
     /** A sealed column of a query: opened at the address of its workspace and the row key the query also selects. */
-    private record Sealed(String column, String rowKey, BiFunction<String, String, CellAddress> address) {
+    private record Sealed(String column, RowAddress address) {
+    }
+
+    /** The address of a sealed cell, from its workspace and the row it was read in. */
+    @FunctionalInterface
+    private interface RowAddress {
+        CellAddress of(String workspace, ResultSet row) throws SQLException;
+    }
+
+    /** A sealed column of the consent ledger, whose rows are keyed by their position and ordinal. */
+    private static Sealed consentCell(SealedColumn column) {
+        return new Sealed(column.column(), (ws, row) -> CellAddress.consent(column, ws, row.getLong("position"),
+                row.getLong("ordinal")));
     }
 
     /** Reads rows of one workspace as JSON objects, columns as camelCase keys, sealed columns opened. */
@@ -259,8 +274,7 @@ public final class SubjectExport implements SubjectRecords {
         private String text(ResultSet found, int index, String column, Sealed[] sealed) throws SQLException {
             for (Sealed cell : sealed) {
                 if (cell.column().equals(column)) {
-                    return cipher.open(found.getString(index),
-                            cell.address().apply(workspace.value(), found.getString(cell.rowKey())));
+                    return cipher.open(found.getString(index), cell.address().of(workspace.value(), found));
                 }
             }
             return found.getString(index);

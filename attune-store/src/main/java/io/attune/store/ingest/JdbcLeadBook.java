@@ -495,7 +495,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         long horizon = appendToLog ? Long.MAX_VALUE : sequence.getAsLong();
         List<ConsentRows.Row> rows;
         try {
-            rows = new ArrayList<>(ConsentRows.select(connection, workspace, sources, horizon));
+            rows = new ArrayList<>(ConsentRows.select(connection, cipher, workspace, sources, horizon));
         } catch (SQLException e) {
             throw new StoreFailure("reading a lead's consents failed", e);
         }
@@ -522,7 +522,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         new BookFlush(connection, workspace, this::model, cipher, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
                 appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
                 accountTransitions, outbox);
-        ConsentRows.insert(connection, workspace, consents);
+        ConsentRows.insert(connection, cipher, workspace, consents);
         if (appendToLog && !consents.isEmpty()) {
             JdbcAuditLog.appendIn(connection, consents.stream().map(this::audited).toList());
         }

@@ -144,7 +144,7 @@ public final class JdbcLeadQueries implements LeadQueries {
 
     @Override
     public ConsentLedger consents(WorkspaceId workspace, LeadId lead) {
-        return new JdbcConsents(database).ledger(workspace, lead);
+        return new JdbcConsents(database, cipher).ledger(workspace, lead);
     }
 
     @Override

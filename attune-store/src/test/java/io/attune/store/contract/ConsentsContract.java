@@ -36,12 +36,16 @@ import io.attune.core.lifecycle.Actor;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
+import io.attune.store.crypto.CellAddress;
+import io.attune.store.crypto.SealedColumn;
 import io.attune.store.db.Database;
 import io.attune.store.ingest.JdbcLeadBook;
 import io.attune.store.ingest.WriterCache;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -342,17 +346,27 @@ abstract class ConsentsContract {
                 new Actor.User("front-desk-2"), at, Evidence.NONE);
     }
 
-    /** Every consent row of the workspace as text, in log order. */
+    /** Every consent row of the workspace as text, in log order, its sealed cells opened (each seal is new). */
     private List<String> consentRows() {
         return store.database().jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM consents "
                         + "WHERE workspace_id = ? ORDER BY position, ordinal").bind(0, workspace.value())
                 .map((rs, ctx) -> {
                     List<String> cells = new ArrayList<>();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        cells.add(String.valueOf(rs.getObject(i)));
+                        cells.add(String.valueOf(opened(rs, rs.getMetaData().getColumnLabel(i), rs.getString(i))));
                     }
                     return String.join("|", cells);
                 }).list());
+    }
+
+    private String opened(ResultSet row, String label, String stored) throws SQLException {
+        for (SealedColumn column : SealedColumn.values()) {
+            if (column.table().equals("consents") && column.column().equalsIgnoreCase(label) && stored != null) {
+                return store.cipher().open(stored, CellAddress.consent(column, workspace.value(),
+                        row.getLong("position"), row.getLong("ordinal")));
+            }
+        }
+        return stored;
     }
 
     /** Stops the store and opens the database again, as a restarted server would. */

@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.core.consent.ConsentRecord;
+import io.attune.core.consent.ConsentSource;
+import io.attune.core.consent.CaptureMethod;
+import io.attune.core.consent.Disclosure;
+import io.attune.core.consent.Evidence;
+import io.attune.core.consent.Part2Elements;
+import io.attune.core.consent.Purpose;
 import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.erasure.Erasure;
 import io.attune.core.erasure.ErasureRequest;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.Event;
+import io.attune.core.event.EventHeader;
+import io.attune.core.event.Identify;
+import io.attune.core.event.MessageId;
 import io.attune.core.event.Track;
 import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.Destination;
@@ -51,6 +61,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +79,17 @@ abstract class EncryptionContract {
     /** Health and substance-use values that must never be found in clear text at rest. */
     static final List<String> PHI = List.of("bipolar II disorder", "opioid use disorder", "panic attacks at night",
             "methadone clinic referral");
+
+    static final String PART2_TEXT = "I agree that Northside may share my records from its Opioid Treatment Program "
+            + "with Harbor Recovery to arrange my admission.";
+    static final String INTAKE_PAGE = "https://northside.example/detox-intake";
+    static final String KIOSK_IP = "203.0.113.77";
+    static final String KIOSK_AGENT = "Mozilla/5.0 (Recovery Kiosk)";
+    static final Part2Elements PART2 = new Part2Elements("Jordan Avery", "Northside Behavioral Health",
+            "methadone dosing history", "Arranging admission", true, true);
+    /** What a consent's disclosure, evidence and Part 2 elements reveal, never to be found in clear text at rest. */
+    static final List<String> CONSENT_PHI = List.of("Opioid Treatment Program", "/detox-intake", KIOSK_IP,
+            "Recovery Kiosk", "Jordan Avery", "methadone dosing history");
 
     private final SecureRandom random = new SecureRandom();
     private TestDatabase testDatabase;
@@ -119,6 +141,7 @@ abstract class EncryptionContract {
         Path directory = ((StoreLocation.SqliteDirectory) testDatabase.database().location()).directory();
         recordIntake("user-1", "m");
         qualifyWithHealthTraits("user-9");
+        recordConsents("user-7", "c");
         assertThat(rawHandOffs()).isNotEmpty();
 
         List<Path> files;
@@ -129,6 +152,7 @@ abstract class EncryptionContract {
         for (Path file : files) {
             String bytes = read(file);
             PHI.forEach(value -> assertThat(bytes).as(file.toString()).doesNotContain(value));
+            CONSENT_PHI.forEach(value -> assertThat(bytes).as(file.toString()).doesNotContain(value));
         }
         // The email stays readable on purpose (identities is the lookup key): proof that the scan sees the rows.
         assertThat(files.stream().map(this::read).anyMatch(bytes -> bytes.contains("dana@example.org"))).isTrue();
@@ -303,6 +327,184 @@ abstract class EncryptionContract {
         assertThat(usage(SealedColumn.LEAD_ACTION).plaintext()).isZero();
         store.rebuild().rebuild(workspace);
         assertThat(Snapshot.of(store, workspace)).isEqualTo(accepted);
+    }
+
+    @Test
+    void consent_disclosures_evidence_and_part2_elements_are_sealed_and_read_back_by_the_ledger_export_and_rebuild()
+            throws Exception {
+        LeadId lead = recordConsents("user-7", "c");
+
+        assertThat(rawConsentCells()).hasSize(3 + 2 * 3 + 1).allSatisfy(stored -> assertConsentSealedUnder("k1",
+                stored));
+        List<ConsentRecord> history = store.consents().ledger(workspace, lead).history();
+        assertThat(history).extracting(ConsentRecord::purpose).containsExactly(Purpose.PART2_WRITTEN_CONSENT,
+                Purpose.EMAIL_MARKETING, Purpose.EMAIL_MARKETING);
+        ConsentRecord grant = history.get(0);
+        assertThat(grant.disclosure()).contains(new Disclosure(PART2_TEXT, Optional.of("part2-v1")));
+        assertThat(grant.evidence()).isEqualTo(new Evidence(Optional.of(INTAKE_PAGE), Optional.of(KIOSK_IP),
+                Optional.of(KIOSK_AGENT)));
+        assertThat(grant.part2()).contains(PART2);
+        assertThat(history.get(2).evidence()).isEqualTo(Evidence.NONE);
+        assertThat(store.queries().consents(workspace, lead).history()).isEqualTo(history);
+        JsonNode exported = new ObjectMapper().readTree(store.subjectExport().export(workspace, lead,
+                T0.plusSeconds(3600)).orElseThrow().json()).get("consents");
+        assertThat(exported).hasSize(3);
+        assertThat(exported.get(0).get("disclosure").asText()).isEqualTo(PART2_TEXT);
+        assertThat(exported.get(0).get("page").asText()).isEqualTo(INTAKE_PAGE);
+        assertThat(exported.get(0).get("ip").asText()).isEqualTo(KIOSK_IP);
+        assertThat(exported.get(0).get("userAgent").asText()).isEqualTo(KIOSK_AGENT);
+        assertThat(exported.get(0).get("part2").asText()).contains("\"patientName\":\"Jordan Avery\"");
+        assertThat(exported.get(2).get("page").isNull()).isTrue();
+
+        store.rebuild().rebuild(workspace);
+
+        assertThat(store.consents().ledger(workspace, lead).history()).isEqualTo(history);
+        assertThat(rawConsentCells()).hasSize(3 + 2 * 3 + 1).allSatisfy(stored -> assertConsentSealedUnder("k1",
+                stored));
+    }
+
+    @Test
+    void a_sealed_disclosure_copied_onto_another_consent_does_not_open() throws Exception {
+        LeadId lead = recordConsents("user-7", "c");
+        testDatabase.database().jdbi().useHandle(handle -> handle.createUpdate("UPDATE consents SET disclosure = "
+                        + "(SELECT disclosure FROM consents WHERE workspace_id = :ws AND ordinal = 0 AND message_id IS "
+                        + "NOT NULL) WHERE workspace_id = :ws AND message_id IS NULL")
+                .bind("ws", workspace.value()).execute());
+
+        assertThatThrownBy(() -> store.consents().ledger(workspace, lead))
+                .isInstanceOf(UnreadableCellException.class).hasMessageContaining("consents.disclosure")
+                .hasMessageContaining("copied from another row");
+    }
+
+    @Test
+    void consents_written_before_encryption_still_read_and_reencryption_seals_them_and_moves_old_key_ones()
+            throws Exception {
+        LeadId first = recordConsents("user-7", "c");
+        LeadId second = recordConsents("user-8", "d");
+        List<ConsentRecord> firstLedger = store.consents().ledger(workspace, first).history();
+        List<ConsentRecord> secondLedger = store.consents().ledger(workspace, second).history();
+        // The first lead's Part 2 grant as a store from before encryption holds it: the same text, unsealed.
+        unsealConsent(first, 0);
+        Keyring rotated = keyring.rotated(random);
+        store.writer().close();
+        store = open(rotated);
+        assertThat(store.consents().ledger(workspace, first).history()).isEqualTo(firstLedger);
+        assertThat(usage(SealedColumn.CONSENT_DISCLOSURE)).satisfies(usage -> {
+            assertThat(usage.byKey()).containsEntry("k1", 5L).containsEntry("k2", 0L);
+            assertThat(usage.plaintext()).isEqualTo(1);
+        });
+        // An empty cell (a revocation entered without evidence) is neither sealed nor waiting to be.
+        assertThat(usage(SealedColumn.CONSENT_PAGE)).satisfies(usage -> {
+            assertThat(usage.byKey()).containsEntry("k1", 3L);
+            assertThat(usage.plaintext()).isEqualTo(1);
+            assertThat(usage.otherKeys()).isZero();
+        });
+        assertThat(usage(SealedColumn.CONSENT_PART2).plaintext()).isEqualTo(1);
+
+        // One per batch: paging must go on past two consents at one position (ordinals 0 and 1).
+        store.reencryption().run(1, progress -> { });
+        long again = store.reencryption().run(1, progress -> { });
+
+        assertThat(again).isZero();
+        Map<SealedColumn, Long> cells = Map.of(SealedColumn.CONSENT_DISCLOSURE, 6L, SealedColumn.CONSENT_PAGE, 4L,
+                SealedColumn.CONSENT_IP, 4L, SealedColumn.CONSENT_USER_AGENT, 4L, SealedColumn.CONSENT_PART2, 2L);
+        for (Map.Entry<SealedColumn, Long> cell : cells.entrySet()) {
+            KeyUsage.ColumnUsage usage = usage(cell.getKey());
+            String column = cell.getKey().label();
+            assertThat(usage.byKey()).as(column).containsEntry("k1", 0L).containsEntry("k2", cell.getValue());
+            assertThat(usage.plaintext()).as(column).isZero();
+            assertThat(usage.otherKeys()).as(column).isZero();
+        }
+        assertThat(rawConsentCells()).hasSize(20).allSatisfy(stored -> assertConsentSealedUnder("k2", stored));
+        Store newKeyOnly = open(new Keyring(List.of(rotated.primary())));
+        try {
+            assertThat(newKeyOnly.consents().ledger(workspace, first).history()).isEqualTo(firstLedger);
+            assertThat(newKeyOnly.consents().ledger(workspace, second).history()).isEqualTo(secondLedger);
+            JsonNode exported = new ObjectMapper().readTree(newKeyOnly.subjectExport().export(workspace, first,
+                    T0.plusSeconds(3600)).orElseThrow().json());
+            assertThat(exported.get("consents").get(0).get("disclosure").asText()).isEqualTo(PART2_TEXT);
+        } finally {
+            newKeyOnly.writer().close();
+        }
+    }
+
+    /**
+     * A lead who signed a Part 2 consent and an email opt-in on an intake kiosk (one event, two entries at one
+     * position), then asked the front desk to stop the emails (entered through the API, with no evidence).
+     */
+    private LeadId recordConsents(String userId, String messagePrefix) throws Exception {
+        Map<String, Object> part2 = new LinkedHashMap<>();
+        part2.put("granted", true);
+        part2.put("recipient", "Harbor Recovery");
+        part2.put("text", PART2_TEXT);
+        part2.put("version", "part2-v1");
+        part2.put("method", "e_signature");
+        part2.put("page", INTAKE_PAGE);
+        part2.put("expiresAt", "2026-12-01T09:00:00Z");
+        part2.put("part2", Map.of("patientName", PART2.patientName(), "discloser", PART2.discloser(),
+                "information", PART2.information(), "purpose", PART2.purpose(), "revocable", true,
+                "redisclosureStatement", true));
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("part2_written_consent", part2);
+        consent.put("email_marketing", Map.of("granted", true, "text", "Email me about the Opioid Treatment "
+                + "Program's family sessions.", "method", "web_form", "page", INTAKE_PAGE));
+        Event identify = new Identify(new EventHeader(new MessageId(messagePrefix + "-1"), userId, null, T0, T0,
+                Attributes.of(Map.of("ip", KIOSK_IP, "userAgent", KIOSK_AGENT))), Attributes.of(Map.of("email",
+                userId + "@example.org", "consent", consent)));
+        EventIntake.Admission admission = store.writer().submit(workspace, List.of(Events.incoming(identify)));
+        ((EventIntake.Admitted) admission).recorded().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LeadId lead = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, userId))
+                .orElseThrow().id();
+        ConsentRecord stop = new ConsentRecord(Purpose.EMAIL_MARKETING, Optional.empty(), Optional.empty(), false,
+                Optional.of(new Disclosure("Asked by phone to stop the Opioid Treatment Program emails",
+                        Optional.empty())), ConsentSource.API, Optional.of(CaptureMethod.VERBAL), T0.plusSeconds(30),
+                Optional.empty(), Optional.empty(), new Actor.User("front-desk-2"), T0.plusSeconds(30), Evidence.NONE);
+        store.writer().submit(workspace, lead, stop).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return lead;
+    }
+
+    /** Every non-empty sealed cell of the consent ledger, as plain JDBC reads it. */
+    private List<String> rawConsentCells() {
+        return testDatabase.database().jdbi().withHandle(handle -> {
+            List<String> cells = new ArrayList<>();
+            handle.createQuery("SELECT disclosure, page, ip, user_agent, part2 FROM consents").map((rs, ctx) -> {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= 5; i++) {
+                    if (rs.getString(i) != null) {
+                        row.add(rs.getString(i));
+                    }
+                }
+                return row;
+            }).forEach(cells::addAll);
+            return cells;
+        });
+    }
+
+    /** Replaces the sealed cells of a lead's event-carried consent with their plain text, as stored before sealing. */
+    private void unsealConsent(LeadId lead, int ordinal) {
+        testDatabase.database().jdbi().useHandle(handle -> {
+            long position = handle.createQuery("SELECT position FROM consents WHERE workspace_id = ? AND lead_id = ? "
+                            + "AND ordinal = ? AND message_id IS NOT NULL").bind(0, workspace.value())
+                    .bind(1, lead.value()).bind(2, ordinal).mapTo(Long.class).one();
+            for (SealedColumn column : SealedColumn.values()) {
+                if (!column.table().equals("consents")) {
+                    continue;
+                }
+                String where = " WHERE workspace_id = ? AND position = ? AND ordinal = ?";
+                String sealed = handle.createQuery("SELECT " + column.column() + " FROM consents" + where)
+                        .bind(0, workspace.value()).bind(1, position).bind(2, ordinal).mapTo(String.class).one();
+                String plain = store.cipher().open(sealed, CellAddress.consent(column, workspace.value(), position,
+                        ordinal));
+                assertThat(plain).doesNotStartWith("enc1:");
+                handle.createUpdate("UPDATE consents SET " + column.column() + " = ?" + where).bind(0, plain)
+                        .bind(1, workspace.value()).bind(2, position).bind(3, ordinal).execute();
+            }
+        });
+    }
+
+    private void assertConsentSealedUnder(String keyId, String stored) {
+        assertThat(stored).startsWith("enc1:" + keyId + ":");
+        CONSENT_PHI.forEach(value -> assertThat(stored).doesNotContain(value));
     }
 
     private List<String> rawActions() {

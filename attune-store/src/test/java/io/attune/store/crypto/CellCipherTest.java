@@ -86,4 +86,50 @@ class CellCipherTest {
         assertThatThrownBy(() -> cipher.open("enc1:k1:%%%", LEAD_1)).isInstanceOf(UnreadableCellException.class)
                 .hasMessageContaining("malformed");
     }
+
+    @Test
+    void a_consent_cell_opens_only_at_its_own_position_ordinal_and_column() {
+        CellAddress page = CellAddress.consent(SealedColumn.CONSENT_PAGE, "ws_1", 41, 0);
+        String sealed = cipher.seal("https://northside.example/detox-intake", page);
+
+        assertThat(sealed).doesNotContain("detox");
+        assertThat(cipher.open(sealed, page)).isEqualTo("https://northside.example/detox-intake");
+        for (CellAddress elsewhere : java.util.List.of(CellAddress.consent(SealedColumn.CONSENT_PAGE, "ws_1", 41, 1),
+                CellAddress.consent(SealedColumn.CONSENT_PAGE, "ws_1", 42, 0),
+                CellAddress.consent(SealedColumn.CONSENT_DISCLOSURE, "ws_1", 41, 0),
+                CellAddress.consent(SealedColumn.CONSENT_PAGE, "ws_2", 41, 0))) {
+            assertThatThrownBy(() -> cipher.open(sealed, elsewhere)).as(elsewhere.toString())
+                    .isInstanceOf(UnreadableCellException.class).hasMessageContaining("copied from another row");
+        }
+    }
+
+    @Test
+    void position_and_ordinal_cannot_run_into_each_other() {
+        String sealed = cipher.seal("198.51.100.23", CellAddress.consent(SealedColumn.CONSENT_IP, "ws_1", 1, 12));
+
+        assertThatThrownBy(() -> cipher.open(sealed, CellAddress.consent(SealedColumn.CONSENT_IP, "ws_1", 11, 2)))
+                .isInstanceOf(UnreadableCellException.class);
+    }
+
+    @Test
+    void free_text_written_before_encryption_reads_as_it_is_only_in_the_consent_columns_that_held_free_text() {
+        CellAddress disclosure = CellAddress.consent(SealedColumn.CONSENT_DISCLOSURE, "ws_1", 41, 0);
+        CellAddress part2 = CellAddress.consent(SealedColumn.CONSENT_PART2, "ws_1", 41, 0);
+
+        assertThat(cipher.open("Reply STOP to opt out.", disclosure)).isEqualTo("Reply STOP to opt out.");
+        assertThat(cipher.open("", disclosure)).isEmpty();
+        assertThat(cipher.open("{\"patientName\":\"Jordan Avery\"}", part2)).contains("Jordan Avery");
+        assertThatThrownBy(() -> cipher.open("Jordan Avery", part2)).isInstanceOf(UnreadableCellException.class)
+                .hasMessageContaining("neither sealed nor JSON").hasMessageNotContaining("Jordan");
+        assertThatThrownBy(() -> cipher.open("Reply STOP to opt out.", LEAD_1))
+                .isInstanceOf(UnreadableCellException.class);
+        assertThatThrownBy(() -> cipher.open("enc1:k1:%%%", disclosure)).isInstanceOf(UnreadableCellException.class)
+                .hasMessageContaining("malformed");
+    }
+
+    @Test
+    void only_a_column_of_the_consent_ledger_has_a_consent_address() {
+        assertThatThrownBy(() -> CellAddress.consent(SealedColumn.LEAD_STATE, "ws_1", 41, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leads.state");
+    }
 }
