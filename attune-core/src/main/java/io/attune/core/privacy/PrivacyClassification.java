@@ -83,8 +83,8 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
         checkDictionary(problems);
         checkPageRules(problems);
         checkContentGroups(problems);
+        checkUserIds(problems, termsValid);
         if (termsValid) {
-            checkUserIds(problems);
             for (ClassificationWeakening weakening : weakenings()) {
                 if (!acknowledged(weakening.field())) {
                     problems.add(new ClassificationProblem(weakening.field() + ".acknowledgeWeakening",
@@ -208,17 +208,18 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
         }
     }
 
-    private void checkUserIds(List<ClassificationProblem> problems) {
+    /** Duplicates always; whether each is an identifier by default only once the terms it depends on are valid. */
+    private void checkUserIds(List<ClassificationProblem> problems, boolean termsValid) {
         if (userIds.size() > MAX_USER_IDS) {
             problems.add(new ClassificationProblem("userIds", "lists at most " + MAX_USER_IDS + " properties"));
             return;
         }
         Map<String, String> seen = new HashMap<>();
         dictionary.forEach(entry -> seen.putIfAbsent(DataDictionary.normalise(entry.property()), "a dictionary entry"));
-        DataDictionary defaults = DataDictionary.defaults(terms());
+        DataDictionary defaults = termsValid ? DataDictionary.defaults(terms()) : null;
         for (int i = 0; i < userIds.size(); i++) {
             String path = "userIds[" + i + "]";
-            if (checkProperty(path, userIds.get(i), seen, problems)) {
+            if (checkProperty(path, userIds.get(i), seen, problems) && defaults != null) {
                 DataClass byDefault = defaults.classify(userIds.get(i), Segment.CONSUMER);
                 if (byDefault != DataClass.IDENTIFIER) {
                     problems.add(new ClassificationProblem(path, userIds.get(i) + " is " + byDefault.wireName()

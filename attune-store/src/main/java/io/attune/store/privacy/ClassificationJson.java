@@ -16,12 +16,16 @@ import io.attune.core.privacy.PrivacyClassification;
 import io.attune.core.privacy.WorkspacePageRule;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +45,7 @@ import java.util.stream.Collectors;
  */
 public final class ClassificationJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)\\](.*)");
     private static final String WEAKENINGS = "weakenings";
     private static final Set<String> TOP = Set.of("healthTerms", "substanceUseTerms", "dictionary", "userIds",
             "pageRules", "contentGroups", WEAKENINGS);
@@ -103,7 +108,7 @@ public final class ClassificationJson {
         try {
             // Read as stored, without judging it again: a classification saved under earlier defaults
             // still applies as it was saved rather than failing every send.
-            return parse(MAPPER.readTree(json));
+            return parse(MAPPER.readTree(json)).classification();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored classification is not JSON: " + e.getOriginalMessage(), e);
         }
@@ -113,31 +118,53 @@ public final class ClassificationJson {
      * @throws InvalidClassificationException naming every field that is wrong
      */
     public static PrivacyClassification fromJson(JsonNode root) {
-        PrivacyClassification classification = parse(root);
-        List<ClassificationProblem> problems = classification.problems();
+        Parsed parsed = parse(root);
+        List<ClassificationProblem> problems = new ArrayList<>(parsed.problems());
+        // The meaning is judged on the elements whose form was right, so that every problem is named at once;
+        // their positions are mapped back to where they stand in the document.
+        for (ClassificationProblem problem : parsed.classification().problems()) {
+            problems.add(new ClassificationProblem(parsed.documentPath(problem.field()), problem.reason()));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidClassificationException(problems);
         }
-        return classification;
+        return parsed.classification();
     }
 
-    private static PrivacyClassification parse(JsonNode root) {
+    /**
+     * A document read element by element: the classification of the elements that could be read, the
+     * problems of those that could not, and for each list where each element read stands in the document.
+     */
+    private record Parsed(PrivacyClassification classification, List<ClassificationProblem> problems,
+            Map<String, List<Integer>> positions) {
+
+        String documentPath(String field) {
+            Matcher indexed = INDEXED.matcher(field);
+            if (!indexed.matches()) {
+                return field;
+            }
+            List<Integer> read = positions.get(indexed.group(1));
+            return indexed.group(1) + "[" + read.get(Integer.parseInt(indexed.group(2))) + "]" + indexed.group(3);
+        }
+    }
+
+    private static Parsed parse(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InvalidClassificationException(List.of(new ClassificationProblem("body",
                     "a classification is a JSON object")));
         }
         List<ClassificationProblem> problems = new ArrayList<>();
+        Map<String, List<Integer>> positions = new HashMap<>();
         unknownKeys(root, TOP, "", problems);
-        List<String> healthTerms = list(root, "healthTerms", problems, ClassificationJson::text);
-        List<String> substanceUseTerms = list(root, "substanceUseTerms", problems, ClassificationJson::text);
-        List<DictionaryEntry> dictionary = list(root, "dictionary", problems, ClassificationJson::entry);
-        List<String> userIds = list(root, "userIds", problems, ClassificationJson::text);
-        List<WorkspacePageRule> pageRules = list(root, "pageRules", problems, ClassificationJson::pageRule);
-        List<ContentGroupRule> groups = list(root, "contentGroups", problems, ClassificationJson::contentGroup);
-        if (!problems.isEmpty()) {
-            throw new InvalidClassificationException(problems);
-        }
-        return new PrivacyClassification(healthTerms, substanceUseTerms, dictionary, userIds, pageRules, groups);
+        List<String> healthTerms = list(root, "healthTerms", problems, positions, ClassificationJson::text);
+        List<String> substanceUseTerms = list(root, "substanceUseTerms", problems, positions, ClassificationJson::text);
+        List<DictionaryEntry> dictionary = list(root, "dictionary", problems, positions, ClassificationJson::entry);
+        List<String> userIds = list(root, "userIds", problems, positions, ClassificationJson::text);
+        List<WorkspacePageRule> pageRules = list(root, "pageRules", problems, positions, ClassificationJson::pageRule);
+        List<ContentGroupRule> groups = list(root, "contentGroups", problems, positions,
+                ClassificationJson::contentGroup);
+        return new Parsed(new PrivacyClassification(healthTerms, substanceUseTerms, dictionary, userIds, pageRules,
+                groups), problems, positions);
     }
 
     /** One element read from {@code node} at {@code path}, or the problems that stop it. */
@@ -146,9 +173,11 @@ public final class ClassificationJson {
     }
 
     private static <T> List<T> list(JsonNode root, String field, List<ClassificationProblem> problems,
-            Reader<T> reader) {
+            Map<String, List<Integer>> positions, Reader<T> reader) {
         JsonNode value = root.path(field);
         List<T> items = new ArrayList<>();
+        List<Integer> read = new ArrayList<>();
+        positions.put(field, read);
         if (value.isMissingNode() || value.isNull()) {
             return items;
         }
@@ -161,7 +190,11 @@ public final class ClassificationJson {
             return items;
         }
         for (int i = 0; i < value.size(); i++) {
-            reader.read(value.get(i), field + "[" + i + "]", problems).ifPresent(items::add);
+            Optional<T> item = reader.read(value.get(i), field + "[" + i + "]", problems);
+            if (item.isPresent()) {
+                items.add(item.get());
+                read.add(i);
+            }
         }
         return items;
     }
