@@ -18,9 +18,9 @@ import java.util.Set;
  * defaults is a {@linkplain #weakenings weakening}, accepted only when its entry says
  * {@code acknowledgeWeakening} (and then recorded as a policy override):
  * <ul>
- * <li>a dictionary entry that changes a property's default class to anything but health or
- * substance use (which protect more), or that moves a minor, sensitive or substance-use property
- * to a lesser class. The defaults are read for a consumer, the strictest reading: a property they do
+ * <li>a dictionary entry that changes a property's default class to anything but health, substance
+ * use or sensitive (which protect more), or that moves a minor property anywhere, a sensitive one to
+ * health or substance use, or a substance-use one to anything else. The defaults are read for a consumer, the strictest reading: a property they do
  * not know is health there, so declaring an unknown property technical is a weakening too;
  * <li>a page rule that classes pages {@code non_health} or {@code health_educational}: it is tried
  * before the defaults, so booking, intake or portal pages it matches would lose their protection.
@@ -129,18 +129,22 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
 
     /**
      * Whether {@code configured} protects less than {@code byDefault}. Health and substance use are
-     * kept from advertising and analytics and removed where no BAA covers them, so moving a property
-     * into them only protects more — except out of minor or sensitive, which feed the minors checks
-     * and are never a feature (USE-10), and substance use back to health, which loses the Part 2 wall.
+     * kept from advertising and analytics and removed where no BAA covers them, and sensitive
+     * attributes are removed everywhere, so moving a property into them protects more — except out of
+     * minor, which feeds the minors checks, out of sensitive into health or substance use (which a BAA
+     * destination may receive), and out of substance use into anything else, which loses the Part 2 wall.
      */
     private static boolean weakens(DataClass byDefault, DataClass configured) {
         if (byDefault == configured) {
             return false;
         }
-        boolean fromGuarded = byDefault == DataClass.MINOR || byDefault == DataClass.SENSITIVE;
+        if (byDefault == DataClass.MINOR) {
+            return true;
+        }
         return switch (configured) {
-            case SUBSTANCE_USE -> fromGuarded;
-            case HEALTH -> fromGuarded || byDefault == DataClass.SUBSTANCE_USE;
+            case SUBSTANCE_USE -> byDefault == DataClass.SENSITIVE;
+            case HEALTH -> byDefault == DataClass.SENSITIVE || byDefault == DataClass.SUBSTANCE_USE;
+            case SENSITIVE -> byDefault == DataClass.SUBSTANCE_USE;
             default -> true;
         };
     }

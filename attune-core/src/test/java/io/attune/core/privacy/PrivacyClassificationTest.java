@@ -72,7 +72,7 @@ class PrivacyClassificationTest {
                 .isEqualTo(PageClass.NON_HEALTH);
     }
 
-    /** Moving a property into health or substance use protects more; anything else that changes a default protects less. */
+    /** Moving a property into health, substance use or sensitive protects more; anything else that changes a default protects less. */
     @ParameterizedTest(name = "{0} as {1}: weakens {2}")
     @CsvSource(delimiter = '|', textBlock = """
             # an unknown consumer property is health, so calling it anything but health or substance use weakens it
@@ -85,7 +85,12 @@ class PrivacyClassificationTest {
             detox           | HEALTH        | true
             # minors and sensitive attributes keep their own protection
             age             | HEALTH        | true
+            age             | SENSITIVE     | true
             religion        | SUBSTANCE_USE | true
+            # a sensitive attribute is removed everywhere, so making a property one protects more
+            planTier        | SENSITIVE     | false
+            intakeAnswers   | SENSITIVE     | false
+            detox           | SENSITIVE     | true
             # identifiers and contact details may become health, not technical
             ip              | HEALTH        | false
             email           | TECHNICAL     | true
