@@ -85,8 +85,9 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
         checkContentGroups(problems);
         checkUserIds(problems, termsValid);
         if (termsValid) {
-            for (ClassificationWeakening weakening : weakenings()) {
-                if (!acknowledged(weakening.field())) {
+            for (Found found : found()) {
+                if (!found.acknowledged()) {
+                    ClassificationWeakening weakening = found.weakening();
                     problems.add(new ClassificationProblem(weakening.field() + ".acknowledgeWeakening",
                             weakening.subject() + " is " + weakening.defaultClass() + " by default and "
                                     + weakening.configuredClass() + " here, which protects it less: set "
@@ -103,7 +104,15 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
      * the entry's path, such as {@code dictionary[0]} or {@code pageRules[1]}.
      */
     public List<ClassificationWeakening> weakenings() {
-        List<ClassificationWeakening> weakenings = new ArrayList<>();
+        return found().stream().map(Found::weakening).toList();
+    }
+
+    /** A weakening, and whether its entry acknowledges it. */
+    private record Found(ClassificationWeakening weakening, boolean acknowledged) {
+    }
+
+    private List<Found> found() {
+        List<Found> found = new ArrayList<>();
         DataDictionary defaults = DataDictionary.defaults(terms());
         for (int i = 0; i < dictionary.size(); i++) {
             DictionaryEntry entry = dictionary.get(i);
@@ -112,19 +121,20 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
             }
             DataClass byDefault = defaults.classify(entry.property(), Segment.CONSUMER);
             if (weakens(byDefault, entry.dataClass())) {
-                weakenings.add(new ClassificationWeakening("dictionary[" + i + "]", entry.property(),
-                        byDefault.wireName(), entry.dataClass().wireName()));
+                found.add(new Found(new ClassificationWeakening("dictionary[" + i + "]", entry.property(),
+                        byDefault.wireName(), entry.dataClass().wireName()), entry.acknowledgeWeakening()));
             }
         }
         PageRules defaultPages = PageRules.defaults(terms());
         for (int i = 0; i < pageRules.size(); i++) {
             WorkspacePageRule rule = pageRules.get(i);
             if (OPEN_PAGE_CLASSES.contains(rule.rule().pageClass())) {
-                weakenings.add(new ClassificationWeakening("pageRules[" + i + "]", rule.spec(),
-                        defaultPages.classify(samplePage(rule.rule())).wireName(), rule.rule().pageClass().wireName()));
+                found.add(new Found(new ClassificationWeakening("pageRules[" + i + "]", rule.spec(),
+                        defaultPages.classify(samplePage(rule.rule())).wireName(), rule.rule().pageClass().wireName()),
+                        rule.acknowledgeWeakening()));
             }
         }
-        return weakenings;
+        return found;
     }
 
     /**
@@ -162,12 +172,6 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
     private static String pageRuleReason(ClassificationWeakening weakening) {
         return weakening.field().startsWith("pageRules") ? "; a rule is tried before the defaults, so booking, "
                 + "intake and portal pages it matches would lose their protection" : "";
-    }
-
-    private boolean acknowledged(String field) {
-        int index = Integer.parseInt(field.substring(field.indexOf('[') + 1, field.indexOf(']')));
-        return field.startsWith("dictionary") ? dictionary.get(index).acknowledgeWeakening()
-                : pageRules.get(index).acknowledgeWeakening();
     }
 
     private boolean checkTerms(List<ClassificationProblem> problems) {
@@ -220,16 +224,22 @@ public record PrivacyClassification(List<String> healthTerms, List<String> subst
         }
         Map<String, String> seen = new HashMap<>();
         dictionary.forEach(entry -> seen.putIfAbsent(DataDictionary.normalise(entry.property()), "a dictionary entry"));
-        DataDictionary defaults = termsValid ? DataDictionary.defaults(terms()) : null;
+        List<Integer> readable = new ArrayList<>();
         for (int i = 0; i < userIds.size(); i++) {
-            String path = "userIds[" + i + "]";
-            if (checkProperty(path, userIds.get(i), seen, problems) && defaults != null) {
-                DataClass byDefault = defaults.classify(userIds.get(i), Segment.CONSUMER);
-                if (byDefault != DataClass.IDENTIFIER) {
-                    problems.add(new ClassificationProblem(path, userIds.get(i) + " is " + byDefault.wireName()
-                            + " by default; only an identifier (a known one, or a name ending in Id) may leave as "
-                            + "a pseudonym"));
-                }
+            if (checkProperty("userIds[" + i + "]", userIds.get(i), seen, problems)) {
+                readable.add(i);
+            }
+        }
+        if (!termsValid) {
+            return;
+        }
+        DataDictionary defaults = DataDictionary.defaults(terms());
+        for (int i : readable) {
+            DataClass byDefault = defaults.classify(userIds.get(i), Segment.CONSUMER);
+            if (byDefault != DataClass.IDENTIFIER) {
+                problems.add(new ClassificationProblem("userIds[" + i + "]", userIds.get(i) + " is "
+                        + byDefault.wireName() + " by default; only an identifier (a known one, or a name ending in "
+                        + "Id) may leave as a pseudonym"));
             }
         }
     }
