@@ -19,19 +19,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Each workspace's classification in the database, as {@link ClassificationJson}. Read on every use,
- * not remembered, so that a change applies from the next send on every server; the rules built from
- * it are what the callers keep.
+ * so that a change applies from the next send on every server; what is remembered is only the last
+ * document read and what it decoded to, so that an unchanged one is not parsed again.
  */
 public final class JdbcPrivacyClassifications implements PrivacyClassifications {
     /** A workspace changed its classification (counts only; the document is read through the API). */
     public static final AuditAction CLASSIFICATION_CHANGED = new AuditAction("privacy.classification_changed");
 
     private final Database database;
+    private final Map<WorkspaceId, Decoded> lastRead = new ConcurrentHashMap<>();
+
+    /** A stored document and the classification it decodes to. */
+    private record Decoded(String document, PrivacyClassification classification) {
+    }
 
     public JdbcPrivacyClassifications(Database database) {
         this.database = database;
@@ -39,20 +47,35 @@ public final class JdbcPrivacyClassifications implements PrivacyClassifications 
 
     @Override
     public PrivacyClassification classification(WorkspaceId workspace) {
+        Optional<String> document;
         try (Connection connection = database.connection()) {
-            return read(connection, workspace);
+            document = document(connection, workspace);
         } catch (SQLException e) {
             throw new StoreFailure("reading a workspace's classification failed", e);
         }
+        if (document.isEmpty()) {
+            return PrivacyClassification.NONE;
+        }
+        Decoded known = lastRead.get(workspace);
+        if (known != null && known.document().equals(document.get())) {
+            return known.classification();
+        }
+        Decoded decoded = new Decoded(document.get(), ClassificationJson.decode(document.get()));
+        lastRead.put(workspace, decoded);
+        return decoded.classification();
     }
 
     /** The workspace's classification, read on the caller's connection (inside its transaction, if any). */
     public static PrivacyClassification read(Connection connection, WorkspaceId workspace) throws SQLException {
+        return document(connection, workspace).map(ClassificationJson::decode).orElse(PrivacyClassification.NONE);
+    }
+
+    private static Optional<String> document(Connection connection, WorkspaceId workspace) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT classification FROM privacy_classifications WHERE workspace_id = ?")) {
             select.setString(1, workspace.value());
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? ClassificationJson.decode(rows.getString(1)) : PrivacyClassification.NONE;
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
     }
