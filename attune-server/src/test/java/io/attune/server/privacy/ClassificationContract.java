@@ -157,7 +157,7 @@ abstract class ClassificationContract {
     }
 
     @Test
-    void a_message_template_is_checked_against_the_workspace_terms() {
+    void a_message_template_is_checked_against_the_workspace_terms_as_they_are_now() {
         Map<String, Object> texts = Map.of("name", "Intake texts", "url", "https://sms.example.com/send",
                 "types", List.of("lead.mql"), "kind", "sms", "baa", true, "template", Map.of("sender", "Lakeside",
                         "body", "Lakeside: your " + PROGRAM + " place is ready. Reply STOP to opt out."));
@@ -167,6 +167,10 @@ abstract class ClassificationContract {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(invalidNames(refused)).contains("template.body");
         assertThat(send(harbor.adminKey(), "PUT", "/api/destinations/texts", texts).status()).isEqualTo(201);
+
+        put(lakeside.adminKey(), Map.of("healthTerms", List.of("Lakeside Bridge")));
+        assertThat(send(lakeside.adminKey(), "PUT", "/api/destinations/texts", texts).status())
+                .as("a changed classification applies from the next use").isEqualTo(201);
     }
 
     // --- helpers -----------------------------------------------------------------------------
