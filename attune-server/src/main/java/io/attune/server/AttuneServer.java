@@ -25,6 +25,7 @@ import io.attune.server.models.RegistryRuleDescriber;
 import io.attune.server.outcomes.OutcomeRoutes;
 import io.attune.server.crisis.CrisisRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
+import io.attune.server.privacy.ClassificationRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
 import io.attune.server.subject.SubjectRequestRoutes;
@@ -79,9 +80,10 @@ public final class AttuneServer implements AutoCloseable {
                         new CrisisRoutes(store.writer(), store.audit(), clock),
                         new ConsentRoutes(store.queries(), store.consents(), store.writer(), reads, clock),
                         new OutcomeRoutes(store.queries(), store.outcomes(), store.writer(), reads, clock),
-                        new DestinationRoutes(store.destinations(), presets, clock),
+                        new DestinationRoutes(store.destinations(), store.classifications(), presets, clock),
                         new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
                         new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
+                        new ClassificationRoutes(store.classifications(), clock),
                         new SlaRoutes(store.queries(), reads), new LintRoutes(YamlCopyRules.standardLinter()),
                         new SubjectRequestRoutes(store.subjectExport(), store.writer(), reads,
                                 clock),
@@ -93,7 +95,7 @@ public final class AttuneServer implements AutoCloseable {
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         // Every send is decided by the destination's egress policy first, and the decision recorded and audited.
         EgressGate gate = new EgressGate(store.queries(), store.workspaces(), store.consents(), store.privacyKeys(),
-                store.egress(), store.audit());
+                store.classifications(), store.egress(), store.audit());
         Dispatcher dispatcher = new Dispatcher(store.outbox(), store.destinations(), gate,
                 new WebhookRenderer(events, presets, clock), delivery, clock).start();
         // Overdue timers are looked for at the dispatcher's pace: a breach leaves as promptly as a hand-off.

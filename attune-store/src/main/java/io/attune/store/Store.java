@@ -18,6 +18,7 @@ import io.attune.store.model.JdbcModelVersions;
 import io.attune.store.outbox.JdbcDestinations;
 import io.attune.store.outbox.JdbcOutbox;
 import io.attune.store.outcome.JdbcOutcomes;
+import io.attune.store.privacy.JdbcPrivacyClassifications;
 import io.attune.store.privacy.JdbcPrivacyKeys;
 import io.attune.store.query.JdbcLeadQueries;
 import io.attune.store.rebuild.Rebuild;
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
     private final JdbcOverdueTimers overdueTimers;
     private final JdbcEgressLog egress;
     private final JdbcPrivacyKeys privacyKeys;
+    private final JdbcPrivacyClassifications classifications;
     private final JdbcAuditLog audit;
     private final JdbcConsents consents;
     private final CellCipher cipher;
@@ -55,6 +57,7 @@ public final class Store implements AutoCloseable {
         this.overdueTimers = new JdbcOverdueTimers(database);
         this.egress = new JdbcEgressLog(database);
         this.privacyKeys = new JdbcPrivacyKeys(database, clock);
+        this.classifications = new JdbcPrivacyClassifications(database);
         this.audit = new JdbcAuditLog(database);
         this.consents = new JdbcConsents(database, cipher);
         this.writer = new GroupCommitWriter(database, models, destinations, workspaces, cipher, settings);
@@ -143,6 +146,10 @@ public final class Store implements AutoCloseable {
     }
 
     /** Each workspace's keys for content groups and pseudonyms. */
+    public JdbcPrivacyClassifications classifications() {
+        return classifications;
+    }
+
     public JdbcPrivacyKeys privacyKeys() {
         return privacyKeys;
     }

@@ -46,7 +46,6 @@ final class DestinationBodies {
             "remuneration", "template");
     private static final Set<String> TEMPLATE_KEYS = Set.of("sender", "subject", "body");
     private static final Map<String, Integer> TEMPLATE_LIMITS = Map.of("sender", 60, "subject", 200, "body", 20_000);
-    private static final TemplateChecks TEMPLATE_CHECKS = new TemplateChecks(HealthTerms.defaults());
 
     private DestinationBodies() {
     }
@@ -85,9 +84,10 @@ final class DestinationBodies {
     /**
      * The destination a PUT names ({@code rawId}, from the path) and describes ({@code body}), or a 400
      * naming every bad field, the id among them: a PUT creates, so a malformed id is the caller's input
-     * to correct, not an unknown destination.
+     * to correct, not an unknown destination. A template is checked against {@code terms}: the
+     * workspace's health terms with the defaults, so that its program names never show before a message is opened.
      */
-    static Destination read(String rawId, JsonNode body, PresetFiles presets) {
+    static Destination read(String rawId, JsonNode body, PresetFiles presets, HealthTerms terms) {
         List<Problem.InvalidParam> problems = new ArrayList<>();
         Optional<DestinationId> id = id(rawId, problems);
         if (body == null || !body.isObject()) {
@@ -134,7 +134,7 @@ final class DestinationBodies {
             problems.add(new Problem.InvalidParam("enabled", "must be true or false"));
         }
         MessageTemplate template = template(body.path("template"), problems);
-        egress.ifPresent(declared -> checkTemplate(declared.kind(), template, problems));
+        egress.ifPresent(declared -> checkTemplate(new TemplateChecks(terms), declared.kind(), template, problems));
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
@@ -178,9 +178,9 @@ final class DestinationBodies {
      * the copy linter blocks its subject or body (claims, pressure, stigma, unsafe messaging): the
      * organisation rewrites it before anything is saved.
      */
-    private static void checkTemplate(DestinationKind kind, MessageTemplate template,
+    private static void checkTemplate(TemplateChecks checks, DestinationKind kind, MessageTemplate template,
             List<Problem.InvalidParam> problems) {
-        for (TemplateChecks.Problem problem : TEMPLATE_CHECKS.check(kind, template)) {
+        for (TemplateChecks.Problem problem : checks.check(kind, template)) {
             problems.add(new Problem.InvalidParam(problem.field().equals("template") ? "template"
                     : "template." + problem.field(), problem.reason() + " (" + problem.rule() + ")"));
         }

@@ -6,6 +6,7 @@ import io.attune.core.handoff.ConfiguredDestination;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.Destinations;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.delivery.DestinationBodies.DestinationBody;
 import io.attune.server.http.ApiJson;
@@ -32,12 +33,15 @@ import java.util.Optional;
  */
 public final class DestinationRoutes implements RouteGroup {
     private final Destinations destinations;
+    private final PrivacyClassifications classifications;
     private final PresetFiles presets;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public DestinationRoutes(Destinations destinations, PresetFiles presets, Clock clock) {
+    public DestinationRoutes(Destinations destinations, PrivacyClassifications classifications, PresetFiles presets,
+            Clock clock) {
         this.destinations = destinations;
+        this.classifications = classifications;
         this.presets = presets;
         this.clock = clock;
     }
@@ -68,7 +72,8 @@ public final class DestinationRoutes implements RouteGroup {
 
     private void put(Context ctx) {
         WorkspaceId workspace = Caller.workspace(ctx);
-        Destination destination = DestinationBodies.read(ctx.pathParam("id"), json(ctx), presets);
+        Destination destination = DestinationBodies.read(ctx.pathParam("id"), json(ctx), presets,
+                classifications.classification(workspace).terms());
         Optional<ConfiguredDestination> existing = destinations.configured(workspace, destination.id());
         List<String> secrets = existing.map(ConfiguredDestination::secrets).orElseGet(List::of);
         String created = null;

@@ -33,6 +33,8 @@ import io.attune.core.lead.LeadState;
 import io.attune.core.lead.ScoringGate;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.PrivacyClassification;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.privacy.PrivacyKeys;
 import io.attune.core.privacy.PrivacyRules;
 import io.attune.core.privacy.Pseudonyms;
@@ -64,6 +66,9 @@ import java.util.stream.Collectors;
  * the lead's ledger, asked for a grant naming the destination by its id or its name. A lead that can
  * no longer be read is treated as having substance-use data and no consents: when unsure, block.
  *
+ * <p>Fields, terms and pages are classified by the workspace's classification as it is stored at the
+ * moment of the send ({@link PrivacyClassification}: the defaults and the workspace's additions).
+ *
  * <p>Before the payload is filtered, the lead itself is checked ({@link LeadChecks}: crisis hold,
  * minors) and, for SMS and email destinations, the channel rules ({@link ChannelRules}: consent to
  * texts naming the organisation, quiet hours and the daily cap — a hold, not a block — and email
@@ -78,6 +83,7 @@ public final class EgressGate {
     private final Workspaces workspaces;
     private final Consents consents;
     private final PrivacyKeys keys;
+    private final PrivacyClassifications classifications;
     private final EgressLog log;
     private final AuditLog audit;
     private final Map<WorkspaceId, Rules> rules = new ConcurrentHashMap<>();
@@ -85,15 +91,17 @@ public final class EgressGate {
     private final MarketingAuthorisation marketing = new MarketingAuthorisation();
     private final JurisdictionResolver jurisdictions = new JurisdictionResolver();
 
-    private record Rules(PrivacyRules privacy, EgressFilter filter) {
+    /** A workspace's rules with the classification they were built from, to tell when they are stale. */
+    private record Rules(PrivacyClassification classification, PrivacyRules privacy, EgressFilter filter) {
     }
 
-    public EgressGate(LeadQueries leads, Workspaces workspaces, Consents consents, PrivacyKeys keys, EgressLog log,
-            AuditLog audit) {
+    public EgressGate(LeadQueries leads, Workspaces workspaces, Consents consents, PrivacyKeys keys,
+            PrivacyClassifications classifications, EgressLog log, AuditLog audit) {
         this.leads = Objects.requireNonNull(leads, "leads");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
         this.consents = Objects.requireNonNull(consents, "consents");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.classifications = Objects.requireNonNull(classifications, "classifications");
         this.log = Objects.requireNonNull(log, "log");
         this.audit = Objects.requireNonNull(audit, "audit");
     }
@@ -102,7 +110,7 @@ public final class EgressGate {
     public EgressDecision decide(PendingDelivery delivery, Destination destination, int attempt, Instant at) {
         WorkspaceId workspace = delivery.workspace();
         OutboundMessage message = delivery.message();
-        Rules workspaceRules = rules.computeIfAbsent(workspace, this::rulesOf);
+        Rules workspaceRules = rulesOf(workspace);
         Optional<LeadState> lead = lead(workspace, message.subject());
         // An erased lead's deletion request carries only what the destination already received, and its
         // traits and consents are gone: it discloses nothing new, so it is not held back as if it did.
@@ -136,11 +144,22 @@ public final class EgressGate {
         return decision;
     }
 
+    /**
+     * The workspace's rules under its classification as stored now: a change applies from the next
+     * send. Building them parses every term and rule, so they are kept until the classification differs.
+     */
     private Rules rulesOf(WorkspaceId workspace) {
+        PrivacyClassification classification = classifications.classification(workspace);
+        Rules known = rules.get(workspace);
+        if (known != null && known.classification().equals(classification)) {
+            return known;
+        }
         PrivacyKeys.Keys workspaceKeys = keys.of(workspace);
-        PrivacyRules privacy = PrivacyRules.defaults(workspaceKeys.contentGroups());
-        return new Rules(privacy, new EgressFilter(privacy, new Pseudonyms(workspaceKeys.pseudonyms(),
-                PSEUDONYM_ROTATION)));
+        PrivacyRules privacy = classification.rules(workspaceKeys.contentGroups());
+        Rules built = new Rules(classification, privacy, new EgressFilter(privacy,
+                new Pseudonyms(workspaceKeys.pseudonyms(), PSEUDONYM_ROTATION)));
+        rules.put(workspace, built);
+        return built;
     }
 
     /** The lead the message is about, or the lead it was merged into since. */

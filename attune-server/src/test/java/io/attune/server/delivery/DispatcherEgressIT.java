@@ -76,8 +76,8 @@ class DispatcherEgressIT {
     }
 
     private void start(Outbox outbox) {
-        EgressGate gate = new EgressGate(store.leads(), store.workspaces(), store.consents(), KEYS, store.egress(),
-                store.audit());
+        EgressGate gate = new EgressGate(store.leads(), store.workspaces(), store.consents(), KEYS,
+                store.classifications(), store.egress(), store.audit());
         dispatcher = new Dispatcher(outbox, store.destinations(), gate,
                 new WebhookRenderer(new HandOffEvents(RuleDescriber.NONE), new PresetFiles(), clock), QUICK, clock)
                 .start();

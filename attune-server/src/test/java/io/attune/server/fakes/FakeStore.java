@@ -30,6 +30,7 @@ public final class FakeStore {
     private final InMemoryEgressLog egress = new InMemoryEgressLog();
     private final InMemoryOutcomes outcomes = new InMemoryOutcomes();
     private final FakeAuditLog audit = new FakeAuditLog();
+    private final InMemoryPrivacyClassifications classifications = new InMemoryPrivacyClassifications(audit);
 
     /** A workspace with an admin and a read key, scoring with the {@code active} ones of {@code models}. */
     public Tenant tenant(String name, Segment defaultSegment, List<StoredModel> stored, Instant at) {
@@ -77,6 +78,10 @@ public final class FakeStore {
     }
 
     /** The audit log, in memory; it can be made to fail, to show that a read it cannot record fails too. */
+    public InMemoryPrivacyClassifications classifications() {
+        return classifications;
+    }
+
     public FakeAuditLog audit() {
         return audit;
     }

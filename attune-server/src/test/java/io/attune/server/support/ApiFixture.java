@@ -39,6 +39,7 @@ import io.attune.server.lint.LintRoutes;
 import io.attune.server.outcomes.OutcomeRoutes;
 import io.attune.server.crisis.CrisisRoutes;
 import io.attune.server.sales.SalesFeedbackRoutes;
+import io.attune.server.privacy.ClassificationRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
 import io.attune.server.webhook.PresetFiles;
@@ -145,9 +146,10 @@ public final class ApiFixture {
                         new CrisisRoutes(store.actions(), store.audit(), clock),
                         new ConsentRoutes(store.leads(), store.consents(), store.consentIntake(), reads, clock),
                         new OutcomeRoutes(store.leads(), store.outcomes(), store.actions(), reads, clock),
-                        new DestinationRoutes(store.destinations(), new PresetFiles(), clock),
+                        new DestinationRoutes(store.destinations(), store.classifications(), new PresetFiles(), clock),
                         new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
                         new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
+                        new ClassificationRoutes(store.classifications(), clock),
                         new SlaRoutes(store.leads(), reads), new LintRoutes(YamlCopyRules.standardLinter()),
                         new SubjectRequestRoutes(new NoSubjectRecords(), (workspace, request) ->
                                 CompletableFuture.completedFuture(new Erasure.NotFound()), reads, clock),

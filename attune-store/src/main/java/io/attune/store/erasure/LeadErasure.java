@@ -14,13 +14,13 @@ import io.attune.core.erasure.Tombstone;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.OutboundMessage;
 import io.attune.core.identity.LeadId;
-import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.audit.JdbcAuditLog;
 import io.attune.store.codec.AccountStateCodec;
 import io.attune.store.codec.HandOffCodec;
 import io.attune.store.crypto.CellAddress;
 import io.attune.store.crypto.CellCipher;
+import io.attune.store.privacy.JdbcPrivacyClassifications;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -55,7 +55,6 @@ public final class LeadErasure {
     public static final AuditAction SUBJECT_ERASED = new AuditAction("subject.erased");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DeletionNotices notices = new DeletionNotices(DataDictionary.defaults());
     private final CellCipher cipher;
 
     public LeadErasure(CellCipher cipher) {
@@ -81,6 +80,9 @@ public final class LeadErasure {
         if (account.isPresent()) {
             leaveAccount(rows, account.get());
         }
+        // The workspace's own dictionary decides which received fields a deletion request names again.
+        DeletionNotices notices = new DeletionNotices(JdbcPrivacyClassifications.read(connection, workspace)
+                .dataDictionary());
         List<OutboundMessage> requests = notices.plan(workspace, received, request.at());
         for (OutboundMessage message : requests) {
             rows.execute("INSERT INTO outbox (message_id, seq, workspace_id, destination_id, subject, type, at, data, "
