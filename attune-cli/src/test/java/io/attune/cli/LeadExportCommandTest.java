@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.audit.AuditAction;
 import io.attune.core.audit.AuditFilter;
 import io.attune.core.erasure.ErasureRequest;
+import io.attune.core.jurisdiction.Jurisdiction;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.EventHeader;
 import io.attune.core.event.Identify;
@@ -85,7 +88,8 @@ class LeadExportCommandTest {
     @Test
     void an_erased_lead_says_when_it_was_erased() throws Exception {
         store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer", "data-subject request",
-                new Actor.User("dpo-1"), T0.plusSeconds(86_400))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                new Actor.User("dpo-1"), T0.plusSeconds(86_400), StatutoryDeadlines.STANDARD.of(RequestKind.DELETION,
+                Jurisdiction.UNKNOWN, T0.plusSeconds(86_400)))).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         Cli.Run run = export();
 

@@ -9,6 +9,9 @@ import io.attune.core.egress.DestinationKind;
 import io.attune.core.egress.EgressDeclaration;
 import io.attune.core.erasure.Erasure;
 import io.attune.core.erasure.ErasureRequest;
+import io.attune.core.jurisdiction.Jurisdiction;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.Event;
 import io.attune.core.event.Track;
@@ -234,7 +237,8 @@ abstract class EncryptionContract {
                 DeliveryAttempt.Outcome.DELIVERED, OptionalInt.of(200), 5, Optional.empty()), Optional.empty());
 
         Erasure erasure = store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer",
-                        "data-subject request", new Actor.User("dpo-1"), T0.plusSeconds(7200)))
+                        "data-subject request", new Actor.User("dpo-1"), T0.plusSeconds(7200), StatutoryDeadlines.STANDARD.of(RequestKind.DELETION,
+                        Jurisdiction.UNKNOWN, T0.plusSeconds(7200))))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(erasure).isInstanceOfSatisfying(Erasure.Erased.class, erased ->

@@ -10,6 +10,9 @@ import io.attune.core.egress.EgressRecord;
 import io.attune.core.egress.Remuneration;
 import io.attune.core.erasure.Erasure;
 import io.attune.core.erasure.ErasureRequest;
+import io.attune.core.jurisdiction.Jurisdiction;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
@@ -182,7 +185,8 @@ abstract class SubjectRequestsContract {
 
     private Erasure erase(LeadId lead) throws Exception {
         return store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer", "data-subject request",
-                new Actor.User("dpo-1"), ERASED)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                new Actor.User("dpo-1"), ERASED, StatutoryDeadlines.STANDARD.of(RequestKind.DELETION, Jurisdiction.UNKNOWN,
+                ERASED))).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private List<String> rows(String sql, Object... parameters) {
