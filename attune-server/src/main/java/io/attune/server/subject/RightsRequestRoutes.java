@@ -139,7 +139,7 @@ public final class RightsRequestRoutes implements RouteGroup {
                             ? "none" : String.join(", ", other.recipients().stream().map(DestinationId::value)
                                     .toList()))))));
         } else if (outcome instanceof RequestChange.Refused refused) {
-            throw new ProblemException(Problem.of("request-settled", "Not possible for this request", 409,
+            throw new ProblemException(Problem.of("rights-request-refused", "Not possible for this request", 409,
                     "Not recorded: " + refused.reason() + "."));
         } else {
             throw notFound();
