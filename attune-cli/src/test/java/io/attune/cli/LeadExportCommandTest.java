@@ -21,6 +21,7 @@ import io.attune.core.jurisdiction.Jurisdiction;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.model.Segment;
 import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.RequestStatus;
 import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
@@ -83,6 +84,12 @@ class LeadExportCommandTest {
         assertThat(store.audit().entries(workspace, new AuditFilter(Optional.of(AuditAction.PHI_READ),
                 Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 10).items())
                 .singleElement().satisfies(entry -> assertThat(entry.actor()).isEqualTo(new Actor.System("cli")));
+        assertThat(store.rightsRequests().list(workspace, Optional.of(RequestStatus.CLOSED), Instant.now(),
+                Optional.empty(), 10).items()).as("a fulfilled access request").singleElement().satisfies(request -> {
+                    assertThat(request.kind()).isEqualTo(RequestKind.ACCESS);
+                    assertThat(request.lead()).isEqualTo(lead);
+                    assertThat(request.recordedBy()).isEqualTo("system:cli");
+                });
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public enum PrivacyLaw {
     WASHINGTON_MHMDA("WA", "Washington My Health My Data Act", "RCW 19.373.040", 45, 45),
-    NEVADA_SB370("NV", "Nevada SB 370", "NRS 603A (SB 370, 2023)", 45, 45),
+    NEVADA_SB370("NV", "Nevada SB 370", "NRS chapter 603A as added by SB 370 (2023) [verify]", 45, 45),
     CONNECTICUT_CTDPA("CT", "Connecticut Data Privacy Act", "Conn. Gen. Stat. § 42-518", 45, 45),
-    CALIFORNIA_CCPA("CA", "California Consumer Privacy Act (CPRA)", "Cal. Civ. Code § 1798.130(a)(2)", 45, 45),
+    CALIFORNIA_CCPA("CA", "California Consumer Privacy Act (CPRA)", "Cal. Civ. Code § 1798.130(a)(2)(A); 11 CCR § 7021(b)", 45, 45),
     OTHER_STATES("US", "US state privacy laws (default)", "e.g. Va. Code § 59.1-577, C.R.S. § 6-1-1306", 45, 45);
 
     private final String jurisdiction;

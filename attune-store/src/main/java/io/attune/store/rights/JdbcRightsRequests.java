@@ -11,6 +11,7 @@ import io.attune.core.lifecycle.Actor;
 import io.attune.core.query.Page;
 import io.attune.core.rights.Deadline;
 import io.attune.core.rights.Extension;
+import io.attune.core.rights.Recipient;
 import io.attune.core.rights.RequestChange;
 import io.attune.core.rights.RequestId;
 import io.attune.core.rights.RequestKind;
@@ -166,7 +167,7 @@ public final class JdbcRightsRequests implements RightsRequests {
             }
             RightsRequest request = found.get();
             if (request.recipient(destination).isEmpty()) {
-                return new RequestChange.NotARecipient(request.recipients().stream().map(r -> r.destination()).toList());
+                return new RequestChange.NotARecipient(request.recipients().stream().map(Recipient::destination).toList());
             }
             if (request.recipient(destination).get().settled()) {
                 return new RequestChange.Refused("destination " + destination.value() + " has settled already ("
