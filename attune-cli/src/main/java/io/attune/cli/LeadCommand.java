@@ -7,7 +7,9 @@ import io.attune.core.audit.AuditSubject;
 import io.attune.core.erasure.SubjectRecords;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lifecycle.Actor;
+import io.attune.core.rights.RequestKind;
 import io.attune.server.subject.ErasedProblem;
+import io.attune.server.subject.RequestDeadlines;
 import io.attune.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code attune lead export}: everything held about one person, the document {@code GET
  * /api/leads/{id}/export} answers, read from the database directly. The read is recorded in the audit
- * log ({@code phi.read} by {@code system:cli}) before anything is printed.
+ * log ({@code phi.read} by {@code system:cli}), and as a fulfilled access request (USE-06), before
+ * anything is printed.
  */
 @Command(name = "lead", description = "Data-subject requests about one lead.", subcommands = LeadCommand.Export.class)
 final class LeadCommand implements Callable<Integer> {
@@ -72,6 +75,10 @@ final class LeadCommand implements Callable<Integer> {
                 store.audit().append(export.get().leads().stream().map(each -> AuditRecord.of(target.workspace, now,
                         CLI, AuditAction.PHI_READ, AuditSubject.lead(each), AuditDetails.of("route",
                                 "attune lead export"))).toList());
+                LeadId exported = export.get().lead();
+                store.rightsRequests().recordFulfilled(target.workspace, exported, RequestKind.ACCESS, CLI.describe(),
+                        CLI, now, new RequestDeadlines(store.queries(), store.workspaces()).of(target.workspace,
+                                exported, RequestKind.ACCESS, now));
                 spec.commandLine().getOut().println(export.get().json());
                 return 0;
             }

@@ -17,8 +17,12 @@ import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.jurisdiction.Jurisdiction;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.model.Segment;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.RequestStatus;
+import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
 import io.attune.store.db.StoreLocation;
@@ -80,12 +84,19 @@ class LeadExportCommandTest {
         assertThat(store.audit().entries(workspace, new AuditFilter(Optional.of(AuditAction.PHI_READ),
                 Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 10).items())
                 .singleElement().satisfies(entry -> assertThat(entry.actor()).isEqualTo(new Actor.System("cli")));
+        assertThat(store.rightsRequests().list(workspace, Optional.of(RequestStatus.CLOSED), Instant.now(),
+                Optional.empty(), 10).items()).as("a fulfilled access request").singleElement().satisfies(request -> {
+                    assertThat(request.kind()).isEqualTo(RequestKind.ACCESS);
+                    assertThat(request.lead()).isEqualTo(lead);
+                    assertThat(request.recordedBy()).isEqualTo("system:cli");
+                });
     }
 
     @Test
     void an_erased_lead_says_when_it_was_erased() throws Exception {
         store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer", "data-subject request",
-                new Actor.User("dpo-1"), T0.plusSeconds(86_400))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                new Actor.User("dpo-1"), T0.plusSeconds(86_400), StatutoryDeadlines.STANDARD.of(RequestKind.DELETION,
+                Jurisdiction.UNKNOWN, T0.plusSeconds(86_400)))).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         Cli.Run run = export();
 

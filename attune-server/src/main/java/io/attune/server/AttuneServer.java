@@ -28,12 +28,15 @@ import io.attune.server.sales.SalesFeedbackRoutes;
 import io.attune.server.privacy.ClassificationRoutes;
 import io.attune.server.settings.SettingsRoutes;
 import io.attune.server.sla.SlaRoutes;
+import io.attune.server.subject.RequestDeadlines;
+import io.attune.server.subject.RightsRequestRoutes;
 import io.attune.server.subject.SubjectRequestRoutes;
 import io.attune.server.sla.SlaWatcher;
 import io.attune.server.webhook.HandOffEvents;
 import io.attune.server.webhook.PresetFiles;
 import io.attune.store.Store;
 import io.attune.store.copy.YamlCopyRules;
+import io.attune.store.rights.JdbcRightsRequests;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -71,6 +74,8 @@ public final class AttuneServer implements AutoCloseable {
         PresetFiles presets = new PresetFiles();
         // Every read of lead data through the API is audited; a read whose entry cannot be written fails.
         PhiReads reads = new PhiReads(store.audit(), clock);
+        JdbcRightsRequests rights = store.rightsRequests();
+        RequestDeadlines deadlines = new RequestDeadlines(store.queries(), store.workspaces());
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
         BacktestJobs backtests = new BacktestJobs(new Backtester(store.queries(), store.outcomes(), store.models(),
                 store.workspaces()));
@@ -78,15 +83,17 @@ public final class AttuneServer implements AutoCloseable {
                 store.audit(), store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
                         new CrisisRoutes(store.writer(), store.audit(), clock),
-                        new ConsentRoutes(store.queries(), store.consents(), store.writer(), reads, clock),
+                        new ConsentRoutes(store.queries(), store.consents(), store.writer(), rights, deadlines, reads,
+                                clock),
                         new OutcomeRoutes(store.queries(), store.outcomes(), store.writer(), reads, clock),
                         new DestinationRoutes(store.destinations(), store.classifications(), presets, clock),
                         new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
                         new EgressRoutes(store.egress(), reads), new SettingsRoutes(store.workspaces(), clock),
                         new ClassificationRoutes(store.classifications(), clock),
                         new SlaRoutes(store.queries(), reads), new LintRoutes(YamlCopyRules.standardLinter()),
-                        new SubjectRequestRoutes(store.subjectExport(), store.writer(), reads,
+                        new SubjectRequestRoutes(store.subjectExport(), store.writer(), rights, deadlines, reads,
                                 clock),
+                        new RightsRequestRoutes(rights, clock),
                         new ModelVersionRoutes(store.modelVersions(), clock),
                         new BacktestRoutes(backtests, store.models(), reads, clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.queries(), store.outcomes(),

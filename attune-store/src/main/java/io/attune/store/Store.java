@@ -21,6 +21,7 @@ import io.attune.store.outcome.JdbcOutcomes;
 import io.attune.store.privacy.JdbcPrivacyClassifications;
 import io.attune.store.privacy.JdbcPrivacyKeys;
 import io.attune.store.query.JdbcLeadQueries;
+import io.attune.store.rights.JdbcRightsRequests;
 import io.attune.store.rebuild.Rebuild;
 import io.attune.store.sla.JdbcOverdueTimers;
 import io.attune.store.workspace.JdbcWorkspaces;
@@ -166,6 +167,11 @@ public final class Store implements AutoCloseable {
     /** Everything held about one person, as one document (a data-subject export), and the tombstones of the erased. */
     public SubjectExport subjectExport() {
         return new SubjectExport(database, models, cipher);
+    }
+
+    /** Rights requests (USE-06) with their deadlines and, for deletions, the recipients' confirmations. */
+    public JdbcRightsRequests rightsRequests() {
+        return new JdbcRightsRequests(database);
     }
 
     public Rebuild rebuild() {

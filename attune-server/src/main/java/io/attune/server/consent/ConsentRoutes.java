@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.core.consent.ConsentEntries;
 import io.attune.core.consent.ConsentOutcome;
 import io.attune.core.consent.ConsentReading;
+import io.attune.core.consent.ConsentRecord;
 import io.attune.core.consent.ConsentSource;
 import io.attune.core.consent.Consents;
 import io.attune.core.consent.Evidence;
@@ -13,6 +14,8 @@ import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.ConsentIntake;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.query.LeadQueries;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.RightsRequests;
 import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.http.ApiJson;
@@ -21,6 +24,7 @@ import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
 import io.attune.server.http.RouteGroup;
+import io.attune.server.subject.RequestDeadlines;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -37,7 +41,8 @@ import java.util.Optional;
  * grant or revocation taken outside ingestion — on paper, by phone, at the front desk — through the
  * single writer, and answers the ledger as it now stands. A body is one consent entry naming its
  * {@code purpose} ({@link ConsentEntries}), plus {@code user}, the person entering it (the API key
- * otherwise); every bad field is named.
+ * otherwise); every bad field is named. A revocation is also recorded as a consent-withdrawal rights
+ * request (USE-06), fulfilled at once.
  */
 public final class ConsentRoutes implements RouteGroup {
     private static final int MAX_USER = 200;
@@ -47,13 +52,18 @@ public final class ConsentRoutes implements RouteGroup {
     private final LeadQueries leads;
     private final Consents consents;
     private final ConsentIntake intake;
+    private final RightsRequests requests;
+    private final RequestDeadlines deadlines;
     private final PhiReads reads;
     private final Clock clock;
 
-    public ConsentRoutes(LeadQueries leads, Consents consents, ConsentIntake intake, PhiReads reads, Clock clock) {
+    public ConsentRoutes(LeadQueries leads, Consents consents, ConsentIntake intake, RightsRequests requests,
+            RequestDeadlines deadlines, PhiReads reads, Clock clock) {
         this.leads = leads;
         this.consents = consents;
         this.intake = intake;
+        this.requests = requests;
+        this.deadlines = deadlines;
         this.reads = reads;
         this.clock = clock;
     }
@@ -91,10 +101,17 @@ public final class ConsentRoutes implements RouteGroup {
             throw new ProblemException(Problem.invalidParams(problems));
         }
         WorkspaceId workspace = caller.workspace();
-        ctx.future(() -> intake.submit(workspace, new LeadId(asked), reading.records().get(0)).toCompletableFuture()
+        ConsentRecord consent = reading.records().get(0);
+        ctx.future(() -> intake.submit(workspace, new LeadId(asked), consent).toCompletableFuture()
                 .thenAccept(outcome -> {
                     if (!(outcome instanceof ConsentOutcome.Recorded recorded)) {
                         throw notFound();
+                    }
+                    if (!consent.granted()) {
+                        // A withdrawal holds from the next send on, so the request is fulfilled as it is recorded.
+                        requests.recordFulfilled(workspace, recorded.lead(), RequestKind.CONSENT_WITHDRAWAL,
+                                actor.describe(), new Actor.ApiKey(caller.keyId()), now, deadlines.of(workspace,
+                                        recorded.lead(), RequestKind.CONSENT_WITHDRAWAL, now));
                     }
                     Optional<LeadId> mergedFrom = recorded.lead().value().equals(asked)
                             ? Optional.empty() : Optional.of(new LeadId(asked));

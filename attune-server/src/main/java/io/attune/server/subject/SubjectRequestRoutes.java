@@ -10,6 +10,8 @@ import io.attune.core.erasure.Tombstone;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lifecycle.Actor;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.RightsRequests;
 import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.Role;
 import io.attune.core.workspace.WorkspaceId;
@@ -17,6 +19,7 @@ import io.attune.server.audit.PhiReads;
 import io.attune.server.http.ApiJson;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
+import io.attune.server.http.QueryParams;
 import io.attune.server.http.ProblemException;
 import io.attune.server.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
@@ -29,22 +32,29 @@ import java.util.Map;
 
 /**
  * Data-subject requests (admin keys only). {@code GET /api/leads/{id}/export} answers everything held
- * about the person as one document ({@link SubjectRecords}), recorded as a PHI read before it is sent.
- * {@code DELETE /api/leads/{id}} with {@code {"requestedBy", "reason"}} erases the person through the
- * single writer and answers the tombstone: counts and the destinations asked to delete, no PHI. An
+ * about the person as one document ({@link SubjectRecords}), recorded as a PHI read and as a fulfilled
+ * access request (USE-06) before it is sent. {@code DELETE /api/leads/{id}} with {@code {"requestedBy",
+ * "reason"}} erases the person through the single writer, which opens the deletion request with its
+ * deadline, and answers the tombstone: counts and the destinations asked to delete, no PHI. An
  * erased id answers 404 saying when it was erased, for the export and for a retried erasure alike.
  */
 public final class SubjectRequestRoutes implements RouteGroup {
     private static final String EXPORT = "GET /api/leads/{id}/export";
+    private static final String REQUESTED_BY = "requestedBy";
 
     private final SubjectRecords records;
     private final ErasureIntake erasures;
+    private final RightsRequests requests;
+    private final RequestDeadlines deadlines;
     private final PhiReads reads;
     private final Clock clock;
 
-    public SubjectRequestRoutes(SubjectRecords records, ErasureIntake erasures, PhiReads reads, Clock clock) {
+    public SubjectRequestRoutes(SubjectRecords records, ErasureIntake erasures, RightsRequests requests,
+            RequestDeadlines deadlines, PhiReads reads, Clock clock) {
         this.records = records;
         this.erasures = erasures;
+        this.requests = requests;
+        this.deadlines = deadlines;
         this.reads = reads;
         this.clock = clock;
     }
@@ -68,9 +78,18 @@ public final class SubjectRequestRoutes implements RouteGroup {
     private void export(Context ctx) {
         WorkspaceId workspace = admin(ctx);
         LeadId asked = leadId(ctx);
-        SubjectRecords.Export document = records.export(workspace, asked, clock.instant())
+        QueryParams params = QueryParams.of(ctx, List.of(REQUESTED_BY));
+        Actor caller = new Actor.ApiKey(Caller.of(ctx).keyId());
+        String requestedBy = params.text(REQUESTED_BY, ErasureRequest.MAX_REQUESTED_BY).map(String::strip)
+                .orElse(caller.describe());
+        params.throwIfInvalid();
+        Instant now = clock.instant();
+        SubjectRecords.Export document = records.export(workspace, asked, now)
                 .orElseThrow(() -> missing(workspace, asked));
         reads.leads(ctx, EXPORT, document.leads());
+        // The access request is fulfilled by this answer; it is on record before the document leaves.
+        requests.recordFulfilled(workspace, document.lead(), RequestKind.ACCESS, requestedBy, caller, now,
+                deadlines.of(workspace, document.lead(), RequestKind.ACCESS, now));
         ctx.contentType("application/json").result(document.json());
     }
 
@@ -85,8 +104,9 @@ public final class SubjectRequestRoutes implements RouteGroup {
         if (!problems.isEmpty()) {
             throw new ProblemException(Problem.invalidParams(problems));
         }
+        Instant now = clock.instant();
         ErasureRequest request = new ErasureRequest(asked, requestedBy, reason, new Actor.ApiKey(caller.keyId()),
-                clock.instant());
+                now, deadlines.of(caller.workspace(), asked, RequestKind.DELETION, now));
         ctx.future(() -> erasures.erase(caller.workspace(), request).toCompletableFuture().thenAccept(outcome -> {
             if (outcome instanceof Erasure.Erased erased) {
                 ctx.json(ErasedBody.of(erased.tombstone(), erased.leads()));

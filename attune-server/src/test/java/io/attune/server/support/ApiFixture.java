@@ -4,9 +4,12 @@ import io.attune.core.erasure.Erasure;
 import io.attune.server.backtest.BacktestJobs;
 import io.attune.server.backtest.BacktestRoutes;
 import io.attune.server.backtest.Backtester;
+import io.attune.server.fakes.InMemoryRightsRequests;
 import io.attune.server.fakes.NoSubjectRecords;
 import io.attune.server.fakes.ReadOnlyModelVersions;
 import io.attune.server.models.ModelVersionRoutes;
+import io.attune.server.subject.RequestDeadlines;
+import io.attune.server.subject.RightsRequestRoutes;
 import io.attune.server.subject.SubjectRequestRoutes;
 import java.util.concurrent.CompletableFuture;
 import io.attune.core.TestEvents;
@@ -140,11 +143,14 @@ public final class ApiFixture {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.intake());
         PhiReads reads = new PhiReads(store.audit(), clock);
+        InMemoryRightsRequests rights = new InMemoryRightsRequests();
+        RequestDeadlines deadlines = new RequestDeadlines(store.leads(), store.workspaces());
         return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), store.audit(),
                 () -> true, metrics, clock, List.of(new IngestionRoutes(ingestion, clock),
                         new SalesFeedbackRoutes(store.actions(), clock),
                         new CrisisRoutes(store.actions(), store.audit(), clock),
-                        new ConsentRoutes(store.leads(), store.consents(), store.consentIntake(), reads, clock),
+                        new ConsentRoutes(store.leads(), store.consents(), store.consentIntake(), rights,
+                                deadlines, reads, clock),
                         new OutcomeRoutes(store.leads(), store.outcomes(), store.actions(), reads, clock),
                         new DestinationRoutes(store.destinations(), store.classifications(), new PresetFiles(), clock),
                         new OutboxRoutes(store.outbox(), store.egress(), reads, clock),
@@ -152,7 +158,9 @@ public final class ApiFixture {
                         new ClassificationRoutes(store.classifications(), clock),
                         new SlaRoutes(store.leads(), reads), new LintRoutes(YamlCopyRules.standardLinter()),
                         new SubjectRequestRoutes(new NoSubjectRecords(), (workspace, request) ->
-                                CompletableFuture.completedFuture(new Erasure.NotFound()), reads, clock),
+                                CompletableFuture.completedFuture(new Erasure.NotFound()), rights, deadlines, reads,
+                                clock),
+                        new RightsRequestRoutes(rights, clock),
                         new ModelVersionRoutes(new ReadOnlyModelVersions(), clock),
                         new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.leads(), store.outcomes(),

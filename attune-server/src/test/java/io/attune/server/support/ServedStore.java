@@ -23,7 +23,7 @@ public final class ServedStore implements AutoCloseable {
     public static final Dispatcher.Settings QUICK = new Dispatcher.Settings(Duration.ofMillis(20),
             Duration.ofMillis(500), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(80)));
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final TestDatabase database;
     private final Store store;
     private final Credentials credentials;
@@ -31,7 +31,8 @@ public final class ServedStore implements AutoCloseable {
     private final ApiClient client;
     private final List<Receiver> receivers = new ArrayList<>();
 
-    private ServedStore(TestDatabase.Engine engine, String workspace, Segment segment) {
+    private ServedStore(TestDatabase.Engine engine, String workspace, Segment segment, Clock clock) {
+        this.clock = clock;
         database = TestDatabase.create(engine);
         store = Store.over(database.database(), WriterSettings.DEFAULTS, clock);
         credentials = store.workspaces().create(workspace, segment, clock.instant());
@@ -41,7 +42,12 @@ public final class ServedStore implements AutoCloseable {
 
     /** A consumer workspace named after a counselling practice, as the enforcement cases use. */
     public static ServedStore start(TestDatabase.Engine engine) {
-        return new ServedStore(engine, "Lakeside Counseling", Segment.CONSUMER);
+        return start(engine, Clock.systemUTC());
+    }
+
+    /** As {@link #start(TestDatabase.Engine)}, the store and server on {@code clock}. */
+    public static ServedStore start(TestDatabase.Engine engine, Clock clock) {
+        return new ServedStore(engine, "Lakeside Counseling", Segment.CONSUMER, clock);
     }
 
     public Clock clock() {

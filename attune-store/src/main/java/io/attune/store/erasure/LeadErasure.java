@@ -21,6 +21,7 @@ import io.attune.store.codec.HandOffCodec;
 import io.attune.store.crypto.CellAddress;
 import io.attune.store.crypto.CellCipher;
 import io.attune.store.privacy.JdbcPrivacyClassifications;
+import io.attune.store.rights.JdbcRightsRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -47,7 +48,8 @@ import java.util.function.LongSupplier;
  *
  * <p>In the same transaction it writes a tombstone per erased id, a {@code lead.deleted} request for
  * every destination that received something about them ({@link DeletionNotices}), and a
- * {@code subject.erased} audit entry. Run by the single writer, alone in its transaction, so no event
+ * {@code subject.erased} audit entry, and opens the deletion request (USE-06) whose recipients are
+ * those destinations, to be closed as they confirm. Run by the single writer, alone in its transaction, so no event
  * for the same person can interleave.
  */
 public final class LeadErasure {
@@ -102,6 +104,8 @@ public final class LeadErasure {
         }
         JdbcAuditLog.appendIn(connection, List.of(AuditRecord.of(workspace, request.at(), request.recordedBy(),
                 SUBJECT_ERASED, AuditSubject.lead(survivor.get()), details(leads, counts, notified))));
+        JdbcRightsRequests.openDeletionIn(connection, workspace, survivor.get(), request.requestedBy(),
+                request.recordedBy(), request.at(), request.deadline(), requests);
         return new Erasure.Erased(tombstone, leads.stream().map(LeadId::new).toList());
     }
 

@@ -32,6 +32,7 @@ import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.jurisdiction.Jurisdiction;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.ActionOutcome;
 import io.attune.core.lifecycle.Actor;
@@ -40,6 +41,8 @@ import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.SalesAction;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.Segment;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
 import io.attune.store.crypto.CellAddress;
@@ -258,7 +261,8 @@ abstract class EncryptionContract {
                 DeliveryAttempt.Outcome.DELIVERED, OptionalInt.of(200), 5, Optional.empty()), Optional.empty());
 
         Erasure erasure = store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer",
-                        "data-subject request", new Actor.User("dpo-1"), T0.plusSeconds(7200)))
+                        "data-subject request", new Actor.User("dpo-1"), T0.plusSeconds(7200), StatutoryDeadlines.STANDARD.of(RequestKind.DELETION,
+                        Jurisdiction.UNKNOWN, T0.plusSeconds(7200))))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(erasure).isInstanceOfSatisfying(Erasure.Erased.class, erased ->

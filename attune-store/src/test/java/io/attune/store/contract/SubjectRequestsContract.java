@@ -1,6 +1,7 @@
 package io.attune.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,8 @@ import io.attune.core.egress.EgressRecord;
 import io.attune.core.egress.Remuneration;
 import io.attune.core.erasure.Erasure;
 import io.attune.core.erasure.ErasureRequest;
+import io.attune.core.erasure.SubjectRecords;
+import io.attune.core.handoff.DeliveryAttempt;
 import io.attune.core.handoff.Destination;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.handoff.HandOffType;
@@ -19,21 +22,34 @@ import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
+import io.attune.core.jurisdiction.Jurisdiction;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.model.Segment;
+import io.attune.core.query.Page;
+import io.attune.core.rights.Deadline;
+import io.attune.core.rights.Delivery;
+import io.attune.core.rights.Extension;
+import io.attune.core.rights.PrivacyLaw;
+import io.attune.core.rights.RequestChange;
+import io.attune.core.rights.RequestKind;
+import io.attune.core.rights.RequestStatus;
+import io.attune.core.rights.RightsRequest;
+import io.attune.core.rights.Settlement;
+import io.attune.core.rights.StatutoryDeadlines;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
-import io.attune.core.erasure.SubjectRecords;
 import io.attune.store.ingest.WriterSettings;
 import io.attune.store.testing.TestDatabase;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +65,9 @@ import org.junit.jupiter.api.Test;
 abstract class SubjectRequestsContract {
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final Instant ERASED = T0.plusSeconds(86_400);
+    private static final Instant CONFIRMED = ERASED.plus(Duration.ofDays(3));
+    private static final DestinationId INTAKE = new DestinationId("intake");
+    private static final Jurisdiction CALIFORNIA = new Jurisdiction(Set.of("CA"), true, List.of("state"));
     private static final String SECRET = "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0";
     private static final String EMAIL = "lee.morgan@gmail.com";
     private static final List<String> LEAD_TABLES = List.of("events", "identities", "leads", "consents", "transitions",
@@ -180,9 +199,159 @@ abstract class SubjectRequestsContract {
         assertThat(store.audit().verify(workspace, List.of()).intact()).isTrue();
     }
 
+    @Test
+    void an_erasure_opens_a_deletion_request_whose_recipient_goes_from_queued_to_delivered_to_confirmed()
+            throws Exception {
+        LeadId lead = mqlWithAMergedVisit();
+        markSent(store.outbox().due(T0.plusSeconds(3600), 10).get(0), lead);
+
+        erase(lead, StatutoryDeadlines.STANDARD.of(RequestKind.DELETION, CALIFORNIA, ERASED));
+
+        RightsRequest opened = store.rightsRequests().list(workspace, Optional.of(RequestStatus.OPEN), ERASED,
+                Optional.empty(), 10).items().get(0);
+        assertThat(opened.kind()).isEqualTo(RequestKind.DELETION);
+        assertThat(opened.lead()).isEqualTo(lead);
+        assertThat(opened.requestedBy()).isEqualTo("privacy-officer");
+        assertThat(opened.deadline().law()).isEqualTo(PrivacyLaw.CALIFORNIA_CCPA);
+        assertThat(opened.due()).isEqualTo(ERASED.plus(Duration.ofDays(45)));
+        assertThat(opened.recipients()).singleElement().satisfies(recipient -> {
+            assertThat(recipient.destination()).isEqualTo(INTAKE);
+            assertThat(recipient.state()).isEqualTo("queued");
+        });
+        assertThat(rows("SELECT lead_id || requested_by || recorded_by || law FROM subject_requests")).singleElement()
+                .satisfies(row -> assertThat(row).doesNotContain(EMAIL, "user-7"));
+
+        PendingDelivery notice = store.outbox().due(ERASED, 10).get(0);
+        store.outbox().attempted(new DeliveryAttempt(notice.message().id(), 1, ERASED, DeliveryAttempt.Outcome.DELIVERED,
+                OptionalInt.of(200), 5, Optional.empty()), Optional.empty());
+        assertThat(store.rightsRequests().find(workspace, opened.id()).orElseThrow().recipients().get(0).state())
+                .isEqualTo("delivered");
+
+        assertThat(store.rightsRequests().settle(workspace, opened.id(), new DestinationId("billing"), confirmed()))
+                .isEqualTo(new RequestChange.NotARecipient(List.of(INTAKE)));
+        RequestChange confirmation = store.rightsRequests().settle(workspace, opened.id(), INTAKE, confirmed());
+
+        assertThat(confirmation).isInstanceOfSatisfying(RequestChange.Changed.class, changed -> {
+            assertThat(changed.request().status(ERASED)).isEqualTo(RequestStatus.CLOSED);
+            assertThat(changed.request().closed()).contains(CONFIRMED);
+            assertThat(changed.request().recipients().get(0).state()).isEqualTo("confirmed");
+            assertThat(changed.request().recipients().get(0).settlement()).contains(confirmed());
+        });
+        assertThat(store.rightsRequests().settle(workspace, opened.id(), INTAKE, confirmed()))
+                .isInstanceOf(RequestChange.Refused.class);
+        assertThat(store.rightsRequests().list(workspace, Optional.of(RequestStatus.OPEN), ERASED, Optional.empty(), 10)
+                .items()).isEmpty();
+        assertThat(rows("SELECT action FROM audit_log WHERE subject = ? ORDER BY seq", "subject_request:"
+                + opened.id().value())).containsExactly("subject_request.opened", "subject_request.settled",
+                        "subject_request.closed");
+        erase(lead, StatutoryDeadlines.STANDARD.of(RequestKind.DELETION, CALIFORNIA, ERASED));
+        assertThat(rows("SELECT request_id FROM subject_requests")).as("a retried erasure opens no second request")
+                .containsExactly(opened.id().value());
+        assertThat(store.audit().verify(workspace, List.of()).intact()).isTrue();
+    }
+
+    @Test
+    void a_dead_lettered_deletion_request_shows_as_such_and_a_waiver_closes_the_request() throws Exception {
+        LeadId lead = mqlWithAMergedVisit();
+        markSent(store.outbox().due(T0.plusSeconds(3600), 10).get(0), lead);
+        erase(lead);
+        PendingDelivery notice = store.outbox().due(ERASED, 10).get(0);
+        store.outbox().attempted(new DeliveryAttempt(notice.message().id(), 1, ERASED,
+                DeliveryAttempt.Outcome.UNREACHABLE, OptionalInt.empty(), 5, Optional.of("connection refused")),
+                Optional.empty());
+        RightsRequest request = store.rightsRequests().list(workspace, Optional.empty(), ERASED, Optional.empty(), 10)
+                .items().get(0);
+        assertThat(request.recipients().get(0).state()).isEqualTo("dead_lettered");
+
+        Settlement.Waived waiver = new Settlement.Waived(CONFIRMED, "key:key_admin", "the destination was retired");
+        RequestChange waived = store.rightsRequests().settle(workspace, request.id(), INTAKE, waiver);
+
+        assertThat(waived).isInstanceOfSatisfying(RequestChange.Changed.class, changed -> {
+            assertThat(changed.request().closed()).contains(CONFIRMED);
+            assertThat(changed.request().recipients().get(0).state()).isEqualTo("waived");
+            assertThat(changed.request().recipients().get(0).delivery()).isEqualTo(Delivery.DEAD_LETTERED);
+        });
+        assertThat(rows("SELECT details FROM audit_log WHERE action = 'subject_request.settled'")).singleElement()
+                .satisfies(details -> assertThat(details).contains("the destination was retired", "waived"));
+    }
+
+    @Test
+    void an_open_request_is_overdue_once_the_clock_passes_its_due_date_and_one_extension_moves_it() throws Exception {
+        LeadId lead = mqlWithAMergedVisit();
+        markSent(store.outbox().due(T0.plusSeconds(3600), 10).get(0), lead);
+        erase(lead);
+        Instant late = ERASED.plus(Duration.ofDays(46));
+        RightsRequest request = store.rightsRequests().list(workspace, Optional.of(RequestStatus.OVERDUE), late,
+                Optional.empty(), 10).items().get(0);
+        assertThat(request.daysLeft(late)).isEqualTo(-1);
+
+        Extension extension = new Extension(30, "the CRM vendor must restore a backup", ERASED.plus(Duration.ofDays(10)),
+                "key:key_admin");
+        assertThat(store.rightsRequests().extend(workspace, request.id(), extension))
+                .isInstanceOfSatisfying(RequestChange.Changed.class, changed ->
+                        assertThat(changed.request().due()).isEqualTo(ERASED.plus(Duration.ofDays(75))));
+
+        assertThat(store.rightsRequests().list(workspace, Optional.of(RequestStatus.OPEN), late, Optional.empty(), 10)
+                .items()).extracting(RightsRequest::id).containsExactly(request.id());
+        assertThat(store.rightsRequests().list(workspace, Optional.of(RequestStatus.OVERDUE), late, Optional.empty(), 10)
+                .items()).isEmpty();
+        assertThat(store.rightsRequests().extend(workspace, request.id(), extension))
+                .isInstanceOf(RequestChange.Refused.class);
+        assertThat(rows("SELECT action FROM audit_log WHERE action = 'subject_request.extended'")).hasSize(1);
+    }
+
+    @Test
+    void fulfilled_requests_are_recorded_closed_and_listed_page_by_page() throws Exception {
+        LeadId lead = mqlWithAMergedVisit();
+        for (int i = 0; i < 3; i++) {
+            store.rightsRequests().recordFulfilled(workspace, lead, RequestKind.ACCESS, "privacy-officer",
+                    new Actor.ApiKey("key_admin"), T0.plusSeconds(i), StatutoryDeadlines.STANDARD.of(RequestKind.ACCESS,
+                            CALIFORNIA, T0.plusSeconds(i)));
+        }
+        Page<RightsRequest> first = store.rightsRequests().list(workspace, Optional.of(RequestStatus.CLOSED), ERASED,
+                Optional.empty(), 2);
+        Page<RightsRequest> second = store.rightsRequests().list(workspace, Optional.of(RequestStatus.CLOSED), ERASED,
+                first.next(), 2);
+
+        assertThat(first.items()).hasSize(2);
+        assertThat(second.items()).hasSize(1);
+        assertThat(second.next()).isEmpty();
+        assertThat(first.items().get(0).received()).isEqualTo(T0);
+        assertThat(second.items().get(0).received()).isEqualTo(T0.plusSeconds(2));
+        assertThat(second.items().get(0).closed()).contains(T0.plusSeconds(2));
+        assertThatThrownBy(() -> store.rightsRequests().list(workspace, Optional.empty(), ERASED,
+                Optional.of("bm90LWEtY3Vyc29y"), 2)).isInstanceOf(IllegalArgumentException.class);
+
+        record(Events.page("p1", "anon-2", "/about", T0));
+        LeadId unsent = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.ANONYMOUS_ID, "anon-2"))
+                .orElseThrow().id();
+        erase(unsent);
+        assertThat(store.rightsRequests().list(workspace, Optional.of(RequestStatus.CLOSED), ERASED, Optional.empty(),
+                10).items()).filteredOn(request -> request.kind() == RequestKind.DELETION).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.recipients()).as("nobody received the visitor").isEmpty();
+                    assertThat(request.closed()).contains(ERASED);
+                });
+    }
+
+    private static Settlement.Confirmed confirmed() {
+        return new Settlement.Confirmed(CONFIRMED, "key:key_admin", Optional.of("CRM-4411"));
+    }
+
+    /** The MQL's egress decision let it leave, so the destination is one that received the person. */
+    private void markSent(PendingDelivery mql, LeadId lead) {
+        store.egress().record(new EgressRecord(workspace, mql.message().id(), INTAKE, lead.value(),
+                HandOffType.LEAD_MQL, 1, T0.plusSeconds(3600), EgressRecord.Outcome.SENT, Set.of(), List.of(),
+                Optional.empty()));
+    }
+
     private Erasure erase(LeadId lead) throws Exception {
+        return erase(lead, StatutoryDeadlines.STANDARD.of(RequestKind.DELETION, Jurisdiction.UNKNOWN, ERASED));
+    }
+
+    private Erasure erase(LeadId lead, Deadline deadline) throws Exception {
         return store.writer().erase(workspace, new ErasureRequest(lead, "privacy-officer", "data-subject request",
-                new Actor.User("dpo-1"), ERASED)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                new Actor.User("dpo-1"), ERASED, deadline)).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private List<String> rows(String sql, Object... parameters) {
