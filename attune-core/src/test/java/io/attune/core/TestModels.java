@@ -104,6 +104,7 @@ public final class TestModels {
         private final List<RuleBuilder> negative = new ArrayList<>();
         private final List<RuleBuilder> disqualify = new ArrayList<>();
         private AccountBuilder account;
+        private ModelDefinition.LearnedDefinition learned;
         private final Map<String, Integer> lines = new LinkedHashMap<>();
 
         private ModelBuilder(String id, Segment segment) {
@@ -192,11 +193,16 @@ public final class TestModels {
             return this;
         }
 
+        public ModelBuilder learned(ModelDefinition.LearnedDefinition learned) {
+            this.learned = learned;
+            return this;
+        }
+
         public ModelDefinition definition() {
             int[] line = {10};
             return new ModelDefinition(source, id, version, segment, description, decayPerQuarter, fitMin, threshold,
                     grades, definitions(fit, line), definitions(engagement, line), definitions(negative, line),
-                    definitions(disqualify, line), account == null ? null : account.definition(line), lines);
+                    definitions(disqualify, line), account == null ? null : account.definition(line), learned, lines);
         }
 
         /** Compiles the model; see {@link TestModels#compile(ModelDefinition)}. */
