@@ -54,6 +54,13 @@ public final class TestModels {
         return new AccountBuilder();
     }
 
+    /** A learned section as a model file would state it, at line 90; {@code slope} and {@code offset} may be null. */
+    public static ModelDefinition.LearnedDefinition learned(double points, double intercept,
+            Map<String, Double> weights, Double slope, Double offset) {
+        return new ModelDefinition.LearnedDefinition(90, points, intercept, weights, slope, offset, "test outcomes",
+                Map.of());
+    }
+
     /** Compiles a definition with a fresh compiler; a test model that does not check is a test bug. */
     public static ScoringModel compile(ModelDefinition definition) {
         try {
