@@ -1,5 +1,6 @@
 package io.attune.core.scoring;
 
+import io.attune.core.lead.LeadState;
 import io.attune.core.model.Decay;
 import io.attune.core.model.LearnedTerm;
 import io.attune.core.model.RuleId;
@@ -49,8 +50,15 @@ public record LearnedValue(double points, double probability, double logit, List
         return Optional.of(new LearnedValue(term.points() * probability, probability, logit, shares));
     }
 
-    /** The points the term adds at {@code atMillis}; 0 when the model has no learned term. */
-    public static double pointsAt(ScoringModel model, LeadScore score, long atMillis) {
-        return of(model, score, atMillis).map(LearnedValue::points).orElse(0.0);
+    /**
+     * The term for a lead: empty, like the rest of its score, while the privacy rules withhold its
+     * scoring — the intercept alone would otherwise give a lead whose score may not be derived points.
+     */
+    public static Optional<LearnedValue> of(ScoringModel model, LeadState lead, long atMillis) {
+        return lead.privacy().scoringWithheld() ? Optional.empty() : of(model, lead.score(), atMillis);
+    }
+
+    static double pointsOf(Optional<LearnedValue> value) {
+        return value.map(LearnedValue::points).orElse(0.0);
     }
 }

@@ -1,5 +1,6 @@
 package io.attune.core.scoring;
 
+import io.attune.core.lead.LeadState;
 import io.attune.core.model.GradeMatrix;
 import io.attune.core.model.ScoringModel;
 import java.time.Instant;
@@ -20,21 +21,31 @@ public record Qualification(boolean qualified, double fit, double engagement, do
     }
 
     public static Qualification of(ScoringModel model, LeadScore score, Instant at) {
-        return of(model, score, 0, at);
+        return of(model, score, 0, LearnedValue.pointsOf(LearnedValue.of(model, score, at.toEpochMilli())), at);
     }
 
     /**
      * Whether a lead qualifies: its score less what a recycle took off (see
-     * {@link io.attune.core.lead.SalesRecord}).
+     * {@link io.attune.core.lead.SalesRecord}), with no learned term while its scoring is withheld.
      */
-    public static Qualification of(ScoringModel model, io.attune.core.lead.LeadState lead, Instant at) {
-        return of(model, lead.score(), lead.sales().discountAt(at.toEpochMilli(), model.decay()), at);
+    public static Qualification of(ScoringModel model, LeadState lead, Instant at) {
+        return of(model, lead.score(), lead.sales().discountAt(at.toEpochMilli(), model.decay()),
+                LearnedValue.pointsOf(LearnedValue.of(model, lead, at.toEpochMilli())), at);
     }
 
-    private static Qualification of(ScoringModel model, LeadScore score, double discount, Instant at) {
+    /**
+     * The score the lead list's {@code minScore}/{@code maxScore} compare: fit + engagement now (a
+     * recycle's discount not taken off) + the learned term.
+     */
+    public static double listedScore(ScoringModel model, LeadState lead, Instant at) {
+        return lead.score().fit() + lead.score().engagementAt(at.toEpochMilli(), model.decay())
+                + LearnedValue.pointsOf(LearnedValue.of(model, lead, at.toEpochMilli()));
+    }
+
+    private static Qualification of(ScoringModel model, LeadScore score, double discount, double learned,
+            Instant at) {
         double fit = score.fit();
         double engagement = Math.max(0, score.engagementAt(at.toEpochMilli(), model.decay()) - discount);
-        double learned = LearnedValue.pointsAt(model, score, at.toEpochMilli());
         Optional<Disqualification> out = score.disqualification();
         Optional<String> cell = model.grades().map(grades -> grades.cell(fit, engagement + learned));
         if (out.isPresent()) {

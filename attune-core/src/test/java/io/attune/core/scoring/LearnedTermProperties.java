@@ -44,8 +44,8 @@ class LearnedTermProperties {
         long t2 = t1 + gapMinutes * MINUTE;
         double points = model.learned().orElseThrow().points();
 
-        double first = LearnedValue.pointsAt(model, score, t1);
-        double second = LearnedValue.pointsAt(model, score, t2);
+        double first = LearnedValue.pointsOf(LearnedValue.of(model, score, t1));
+        double second = LearnedValue.pointsOf(LearnedValue.of(model, score, t2));
 
         assertThat(first).isBetween(0.0, points);
         assertThat(second).isBetween(0.0, points).isLessThanOrEqualTo(first);

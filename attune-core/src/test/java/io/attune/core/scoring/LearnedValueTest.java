@@ -7,6 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.attune.core.TestEvents;
 import io.attune.core.TestModels;
+import io.attune.core.identity.LeadId;
+import io.attune.core.lead.CrisisRecord;
+import io.attune.core.lead.LeadPrivacy;
+import io.attune.core.lead.LeadState;
+import io.attune.core.lead.LeadTraits;
+import io.attune.core.lead.SalesRecord;
+import io.attune.core.lifecycle.Stage;
+import io.attune.core.minors.AgeBand;
 import io.attune.core.model.Decay;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
@@ -16,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LearnedValueTest {
@@ -97,6 +106,31 @@ class LearnedValueTest {
 
         assertThat(value.shares().get(0).value()).isZero();
         assertThat(value.logit()).isCloseTo(-0.5, within(1e-12));
+    }
+
+    @Test
+    void a_lead_whose_scoring_is_withheld_gets_no_learned_term_and_never_qualifies_on_it() {
+        // an intercept that alone would reach the threshold: 40 × sigmoid(0.8 × 20 + 0.1) ≈ 40
+        Map<String, Double> weights = Map.of("pricing", 0.1);
+        ScoringModel generous = TestModels.model("generous", Segment.EMPLOYER).threshold(30)
+                .engagement(rule("pricing").kind("page").when("page.path == '/pricing'").points(15))
+                .learned(TestModels.learned(40, 20, weights, 0.8, 0.1)).compile();
+        LeadState open = lead(generous, LeadPrivacy.NONE);
+        LeadState withheld = lead(generous, new LeadPrivacy(Set.of("WA"), false, AgeBand.UNKNOWN,
+                List.of(new LeadPrivacy.Withholding("STATE-02", "no consent to collect consumer health data"))));
+
+        assertThat(Qualification.of(generous, open, T0).learned()).isCloseTo(40, within(1e-5));
+        assertThat(Qualification.of(generous, open, T0).qualified()).isTrue();
+        assertThat(LearnedValue.of(generous, withheld, T0.toEpochMilli())).isEmpty();
+        assertThat(Qualification.of(generous, withheld, T0).learned()).isZero();
+        assertThat(Qualification.of(generous, withheld, T0).qualified()).isFalse();
+        assertThat(Qualification.listedScore(generous, withheld, T0)).isZero();
+    }
+
+    private static LeadState lead(ScoringModel model, LeadPrivacy privacy) {
+        return new LeadState(new LeadId("ld_0123456789abcdef01234567"), Segment.EMPLOYER, Stage.LEAD, true,
+                LeadTraits.NONE, Optional.empty(), Set.of(), model.version(), LeadScore.empty(model), T0, T0,
+                1, T0, SalesRecord.NONE, CrisisRecord.NONE, privacy);
     }
 
     @Test

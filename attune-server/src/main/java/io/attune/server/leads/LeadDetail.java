@@ -81,7 +81,7 @@ final class LeadDetail {
                 LeadViews.score(Qualification.of(model, lead, now)),
                 score.fitContributions().stream().map(fit -> new FitLine(fit.rule().value(),
                         descriptions.of(fit.rule()), Numbers.round(fit.points()))).toList(),
-                engagement(score, model, descriptions, now), learned(score, model, descriptions, now),
+                engagement(score, model, descriptions, now), learned(lead, model, descriptions, now),
                 explanation.ledger(workspace, lead, model, now),
                 score.disqualification().map(out -> new Disqualification(out.rule().value(), out.reason(), out.at()))
                         .orElse(null),
@@ -131,10 +131,10 @@ final class LeadDetail {
         return new MoneyBody(money.amount().toPlainString(), money.currency());
     }
 
-    /** The learned term now, or {@code null} when the lead's model has none. */
-    private static LearnedBody learned(LeadScore score, ScoringModel model, RuleDescriptions descriptions,
+    /** The learned term now, or {@code null} when the lead's model has none or its scoring is withheld. */
+    private static LearnedBody learned(LeadState lead, ScoringModel model, RuleDescriptions descriptions,
             Instant now) {
-        return LearnedValue.of(model, score, now.toEpochMilli()).map(value -> new LearnedBody(
+        return LearnedValue.of(model, lead, now.toEpochMilli()).map(value -> new LearnedBody(
                 Numbers.round(value.points()), Math.round(value.probability() * 10_000) / 10_000.0,
                 Numbers.round(value.logit()),
                 model.learned().orElseThrow().intercept(),

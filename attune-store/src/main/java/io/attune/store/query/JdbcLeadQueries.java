@@ -162,7 +162,7 @@ public final class JdbcLeadQueries implements LeadQueries {
         if (model.learned().isEmpty()) {
             return true;
         }
-        double total = Qualification.of(model, lead.score(), now).total();
+        double total = Qualification.listedScore(model, lead, now);
         return (filter.minScore().isEmpty() || total >= filter.minScore().getAsDouble())
                 && (filter.maxScore().isEmpty() || total <= filter.maxScore().getAsDouble());
     }
