@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,7 @@ public final class ModelCompiler {
             disqualifyRule(rule, check).ifPresent(disqualify::add);
         }
         Optional<AccountModel> account = account(definition.account(), segment, check);
-        Optional<LearnedTerm> learned = learned(definition.learned(), fit, engagement, check);
+        Optional<LearnedTerm> learned = learned(definition, check);
         check.uniqueIds(definition);
         check.seenNamesEngagementRules(definition, engagement);
         check.throwIfAny();
@@ -263,10 +263,11 @@ public final class ModelCompiler {
 
     /**
      * The learned term, checked key by key: its weights may only name this model's fit and engagement
-     * rules, because those are the values a lead's score keeps.
+     * rules (negative ones included), because those are the values a lead's score keeps. Rule ids are
+     * taken as written, so that a rule with a problem of its own is not also reported as unknown here.
      */
-    private static Optional<LearnedTerm> learned(ModelDefinition.LearnedDefinition learned, List<FitRule> fit,
-            List<EngagementRule> engagement, Checker check) {
+    private static Optional<LearnedTerm> learned(ModelDefinition definition, Checker check) {
+        ModelDefinition.LearnedDefinition learned = definition.learned();
         if (learned == null) {
             return Optional.empty();
         }
@@ -292,11 +293,12 @@ public final class ModelCompiler {
             valid = false;
         }
         Set<String> scored = new HashSet<>();
-        fit.forEach(rule -> scored.add(rule.id().value()));
-        engagement.forEach(rule -> scored.add(rule.id().value()));
+        definition.fit().forEach(rule -> scored.add(rule.id()));
+        definition.engagement().forEach(rule -> scored.add(rule.id()));
+        definition.negative().forEach(rule -> scored.add(rule.id()));
         Map<RuleId, Double> weights = new LinkedHashMap<>();
         for (Map.Entry<String, Double> weight : learned.weights().entrySet()) {
-            if (!scored.contains(weight.getKey())) {
+            if (!scored.contains(weight.getKey()) || !RuleId.isValid(weight.getKey())) {
                 check.problem(learned.lineOf("weights." + weight.getKey()), weight.getKey(), "learned.weights."
                         + weight.getKey() + " names no fit or engagement rule of this model");
                 valid = false;
@@ -317,7 +319,7 @@ public final class ModelCompiler {
                 learned.offset() == null ? 0 : learned.offset(), learned.trainedOn()));
     }
 
-    /** Whether a learned number is finite or absent; the YAML reader already refuses .nan and .inf, other sources may not. */
+    /** Whether a learned number is finite or absent; the YAML reader checks this too, other sources may not. */
     private static boolean finite(Double value, String key, ModelDefinition.LearnedDefinition learned, Checker check) {
         if (value == null || Double.isFinite(value)) {
             return true;
