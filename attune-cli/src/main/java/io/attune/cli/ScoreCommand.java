@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -191,6 +192,9 @@ final class ScoreCommand implements Callable<Integer> {
                 row.put("model", lead.model().toString());
                 row.put("fit", round(q.fit()));
                 row.put("engagement", round(q.engagement()));
+                if (model.learned().isPresent()) {
+                    row.put("learned", round(q.learned()));
+                }
                 row.put("score", round(q.total()));
                 row.put("qualified", q.qualified());
                 row.put("because", q.because());
@@ -198,8 +202,9 @@ final class ScoreCommand implements Callable<Integer> {
                 row.put("withheld", lead.privacy().withheld().stream().map(LeadPrivacy.Withholding::rule).toList());
                 out.println(json.writeValueAsString(row));
             } else {
-                out.printf("%s  %-9s %-12s score %6.1f (fit %5.1f + engagement %5.1f)  %s%n", lead.id(),
+                out.printf("%s  %-9s %-12s score %6.1f (fit %5.1f + engagement %5.1f%s)  %s%n", lead.id(),
                         lead.segment().wireName(), lead.stage().wireName(), q.total(), q.fit(), q.engagement(),
+                        model.learned().isPresent() ? String.format(Locale.ROOT, " + learned %5.1f", q.learned()) : "",
                         lead.privacy().scoringWithheld() ? "not scored: " + lead.privacy().withheld().stream()
                                 .map(LeadPrivacy.Withholding::rule).collect(Collectors.joining(", "))
                                 : String.join(", ", reasons));

@@ -54,6 +54,13 @@ public final class TestModels {
         return new AccountBuilder();
     }
 
+    /** A learned section as a model file would state it, at line 90; {@code slope} and {@code offset} may be null. */
+    public static ModelDefinition.LearnedDefinition learned(double points, double intercept,
+            Map<String, Double> weights, Double slope, Double offset) {
+        return new ModelDefinition.LearnedDefinition(90, points, intercept, weights, slope, offset, "test outcomes",
+                Map.of());
+    }
+
     /** Compiles a definition with a fresh compiler; a test model that does not check is a test bug. */
     public static ScoringModel compile(ModelDefinition definition) {
         try {
@@ -104,6 +111,7 @@ public final class TestModels {
         private final List<RuleBuilder> negative = new ArrayList<>();
         private final List<RuleBuilder> disqualify = new ArrayList<>();
         private AccountBuilder account;
+        private ModelDefinition.LearnedDefinition learned;
         private final Map<String, Integer> lines = new LinkedHashMap<>();
 
         private ModelBuilder(String id, Segment segment) {
@@ -192,11 +200,16 @@ public final class TestModels {
             return this;
         }
 
+        public ModelBuilder learned(ModelDefinition.LearnedDefinition learned) {
+            this.learned = learned;
+            return this;
+        }
+
         public ModelDefinition definition() {
             int[] line = {10};
             return new ModelDefinition(source, id, version, segment, description, decayPerQuarter, fitMin, threshold,
                     grades, definitions(fit, line), definitions(engagement, line), definitions(negative, line),
-                    definitions(disqualify, line), account == null ? null : account.definition(line), lines);
+                    definitions(disqualify, line), account == null ? null : account.definition(line), learned, lines);
         }
 
         /** Compiles the model; see {@link TestModels#compile(ModelDefinition)}. */

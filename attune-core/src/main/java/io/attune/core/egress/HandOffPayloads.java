@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * A hand-off as the egress filter sees it: its envelope — {@value #LEAD}, {@value #ACCOUNT},
  * {@value #SEGMENT}, {@value #STAGE}, {@value #FROM}, {@value #CAUSE}, {@value #ACTOR}, {@value #MODEL},
- * {@value #SCORE} ({@code fit}, {@code engagement}, {@code total}) and {@value #REASONS} (rule, points,
+ * {@value #SCORE} ({@code fit}, {@code engagement}, {@code total}, and {@code learned} when the model's
+ * learned term adds points) and {@value #REASONS} (rule, points,
  * kind) — and the lead's fields by their trait names, classified by the dictionary. The envelope
  * names are properties like any other: a destination receives those it allow-lists. The egress
  * filter adds {@value #PART2_NOTICE} ({@link Part2Notice}) to a disclosure of Part 2 data; it is never
@@ -56,8 +57,7 @@ public final class HandOffPayloads {
         fields.add(new Field(CAUSE, DataClass.SCORE, data.cause()));
         fields.add(new Field(ACTOR, DataClass.SCORE, data.actor()));
         fields.add(new Field(MODEL, DataClass.TECHNICAL, data.model().toString()));
-        fields.add(new Field(SCORE, DataClass.SCORE, Map.of("fit", data.fit(), "engagement", data.engagement(),
-                "total", data.total())));
+        fields.add(new Field(SCORE, DataClass.SCORE, score(data)));
         fields.add(new Field(REASONS, DataClass.SCORE, reasons(data.reasons())));
         data.fields().asMap().forEach((name, value) -> {
             if (!ENVELOPE.contains(name)) {
@@ -78,5 +78,13 @@ public final class HandOffPayloads {
             list.add(entry);
         }
         return list;
+    }
+
+    /** The score parts; {@code learned} only when the model has a learned term, so other hand-offs read as before. */
+    private static Map<String, Object> score(HandOffData data) {
+        return data.learned() == 0
+                ? Map.of("fit", data.fit(), "engagement", data.engagement(), "total", data.total())
+                : Map.of("fit", data.fit(), "engagement", data.engagement(), "learned", data.learned(),
+                        "total", data.total());
     }
 }

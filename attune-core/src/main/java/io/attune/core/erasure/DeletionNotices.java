@@ -72,7 +72,7 @@ public final class DeletionNotices {
         last.forEach((key, handOff) -> {
             HandOffData was = handOff.data();
             HandOffData data = new HandOffData(was.lead(), was.segment(), was.stage(), was.stage(), CAUSE,
-                    ERASURE.describe(), was.model(), 0, 0, List.of(), was.account(),
+                    ERASURE.describe(), was.model(), 0, 0, 0, List.of(), was.account(),
                     Attributes.of(identifiers.get(key)));
             notices.add(new OutboundMessage(id(workspace, key), key.destination(), key.subject(),
                     HandOffType.LEAD_DELETED, at, data));

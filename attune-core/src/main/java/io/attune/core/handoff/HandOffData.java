@@ -12,11 +12,12 @@ import java.util.Optional;
 /**
  * What a hand-off says about a lead when it moved: who (only the fields the destination may
  * receive), where it is and was, why (the cause, and the rules worth most at that moment), who
- * decided (the model version, or the person or key), and its score then.
+ * decided (the model version, or the person or key), and its score then ({@code learned} is the
+ * model's learned term, 0 when it has none).
  */
 public record HandOffData(String lead, Segment segment, Stage stage, Stage from, String cause, String actor,
-        ModelVersion model, double fit, double engagement, List<TopReasons.Reason> reasons, Optional<String> account,
-        Attributes fields) {
+        ModelVersion model, double fit, double engagement, double learned, List<TopReasons.Reason> reasons,
+        Optional<String> account, Attributes fields) {
 
     public HandOffData {
         Objects.requireNonNull(lead, "lead");
@@ -32,6 +33,6 @@ public record HandOffData(String lead, Segment segment, Stage stage, Stage from,
     }
 
     public double total() {
-        return fit + engagement;
+        return fit + engagement + learned;
     }
 }

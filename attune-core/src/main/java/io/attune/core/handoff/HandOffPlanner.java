@@ -89,6 +89,7 @@ public final class HandOffPlanner {
             Qualification score = Qualification.of(model, lead, transition.at());
             HandOffData data = new HandOffData(lead.id().value(), lead.segment(), transition.to(), transition.from(),
                     transition.cause(), transition.actor().describe(), lead.model(), score.fit(), score.engagement(),
+                    score.learned(),
                     TopReasons.of(model, lead.score(), transition.at(), REASONS),
                     lead.account().map(Object::toString), allowed(lead, destination));
             messages.add(new OutboundMessage(id(workspace, destination, lead, type, transition), destination.id(),
@@ -150,7 +151,7 @@ public final class HandOffPlanner {
             }
         });
         return new HandOffData(lead.id().value(), lead.segment(), transition.to(), transition.from(),
-                transition.cause(), transition.actor().describe(), model.version(), 0, 0, List.of(),
+                transition.cause(), transition.actor().describe(), model.version(), 0, 0, 0, List.of(),
                 lead.account().map(Object::toString), Attributes.of(fields));
     }
 

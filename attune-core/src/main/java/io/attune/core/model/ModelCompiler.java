@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -73,12 +75,13 @@ public final class ModelCompiler {
             disqualifyRule(rule, check).ifPresent(disqualify::add);
         }
         Optional<AccountModel> account = account(definition.account(), segment, check);
+        Optional<LearnedTerm> learned = learned(definition, check);
         check.uniqueIds(definition);
         check.seenNamesEngagementRules(definition, engagement);
         check.throwIfAny();
         try {
             return new ScoringModel(version, segment, definition.description(), new Decay(decayPerQuarter), fitMin,
-                    threshold, grades, fit, engagement, disqualify, account);
+                    threshold, grades, fit, engagement, disqualify, account, learned);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(List.of(new ModelProblem(definition.source(), 1, null, e.getMessage())));
         }
@@ -256,6 +259,78 @@ public final class ModelCompiler {
             check.problem(account.line(), null, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The learned term, checked key by key: its weights may only name this model's fit and engagement
+     * rules (negative ones included), because those are the values a lead's score keeps. Rule ids are
+     * taken as written, so that a rule with a problem of its own is not also reported as unknown here.
+     */
+    private static Optional<LearnedTerm> learned(ModelDefinition definition, Checker check) {
+        ModelDefinition.LearnedDefinition learned = definition.learned();
+        if (learned == null) {
+            return Optional.empty();
+        }
+        boolean valid = true;
+        if (learned.points() == null) {
+            check.problem(learned.line(), null, "learned needs points, e.g. points: 40");
+            valid = false;
+        } else if (!(learned.points() > 0 && learned.points() <= LearnedTerm.MAX_POINTS)) {
+            check.problem(learned.lineOf("points"), null, "learned.points must be above 0 and at most "
+                    + (int) LearnedTerm.MAX_POINTS + ", not " + number(learned.points()));
+            valid = false;
+        }
+        if (learned.intercept() == null) {
+            check.problem(learned.line(), null, "learned needs an intercept, e.g. intercept: -2.7");
+            valid = false;
+        }
+        valid &= finite(learned.intercept(), "intercept", learned, check);
+        valid &= finite(learned.offset(), "calibration.offset", learned, check);
+        double slope = learned.slope() == null ? 1 : learned.slope();
+        if (!(slope > 0)) {
+            check.problem(learned.lineOf("calibration.slope"), null,
+                    "learned.calibration.slope must be above 0, not " + number(slope));
+            valid = false;
+        }
+        Set<String> scored = new HashSet<>();
+        definition.fit().forEach(rule -> scored.add(rule.id()));
+        definition.engagement().forEach(rule -> scored.add(rule.id()));
+        definition.negative().forEach(rule -> scored.add(rule.id()));
+        Map<RuleId, Double> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> weight : learned.weights().entrySet()) {
+            if (!scored.contains(weight.getKey()) || !RuleId.isValid(weight.getKey())) {
+                check.problem(learned.lineOf("weights." + weight.getKey()), weight.getKey(), "learned.weights."
+                        + weight.getKey() + " names no fit or engagement rule of this model");
+                valid = false;
+            } else if (weight.getValue() == null) {
+                check.problem(learned.lineOf("weights." + weight.getKey()), weight.getKey(), "learned.weights."
+                        + weight.getKey() + " needs a number, e.g. 0.03");
+                valid = false;
+            } else if (finite(weight.getValue(), "weights." + weight.getKey(), learned, check)) {
+                weights.put(new RuleId(weight.getKey()), weight.getValue());
+            } else {
+                valid = false;
+            }
+        }
+        if (!valid || learned.points() == null || learned.intercept() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LearnedTerm(learned.points(), learned.intercept(), weights, slope,
+                learned.offset() == null ? 0 : learned.offset(), learned.trainedOn()));
+    }
+
+    /** Whether a learned number is finite or absent; the YAML reader checks this too, other sources may not. */
+    private static boolean finite(Double value, String key, ModelDefinition.LearnedDefinition learned, Checker check) {
+        if (value == null || Double.isFinite(value)) {
+            return true;
+        }
+        check.problem(learned.lineOf(key), null, "learned." + key + " must be a finite number, not " + value);
+        return false;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     private static Optional<EventKind> kind(RuleDefinition rule, boolean required, Checker check) {

@@ -1,5 +1,7 @@
 package io.attune.core.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ public record ModelDefinition(
         String source, String id, Integer version, String segment, String description, Double decayPerQuarter,
         Double fitMin, Double threshold, GradesDefinition grades, List<RuleDefinition> fit,
         List<RuleDefinition> engagement, List<RuleDefinition> negative, List<RuleDefinition> disqualify,
-        AccountDefinition account, Map<String, Integer> lines) {
+        AccountDefinition account, LearnedDefinition learned, Map<String, Integer> lines) {
 
     public ModelDefinition {
         fit = fit == null ? List.of() : List.copyOf(fit);
@@ -29,6 +31,23 @@ public record ModelDefinition(
     public record GradesDefinition(
             int line, Double fitA, Double fitB, Double fitC, Double engagement1, Double engagement2,
             Double engagement3, List<String> qualifying) {
+    }
+
+    /**
+     * The learned section as written: {@code weights} by rule id in file order, {@code lines} the
+     * line of each key by its path ({@code points}, {@code calibration.slope}, {@code weights.<id>}).
+     */
+    public record LearnedDefinition(int line, Double points, Double intercept, Map<String, Double> weights,
+            Double slope, Double offset, String trainedOn, Map<String, Integer> lines) {
+
+        public LearnedDefinition {
+            weights = weights == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+            lines = lines == null ? Map.of() : Map.copyOf(lines);
+        }
+
+        public int lineOf(String key) {
+            return lines.getOrDefault(key, line);
+        }
     }
 
     /** The account section of a B2B model as written. */

@@ -3,15 +3,18 @@ package io.attune.core.model;
 import io.attune.core.event.EventKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What changed from one model version to another, for the person approving it: each setting that
- * differs (thresholds, decay) and each rule added, removed or changed, with its condition and points
+ * differs (thresholds, decay, the learned term's points, intercept, calibration, training note and
+ * each rule's weight) and each rule added, removed or changed, with its condition and points
  * on both sides. Rules are matched by section and id.
  */
 public record ModelDiff(ModelVersion from, ModelVersion to, List<SettingChange> settings, List<RuleChange> rules) {
@@ -45,9 +48,13 @@ public record ModelDiff(ModelVersion from, ModelVersion to, List<SettingChange> 
         List<SettingChange> settings = new ArrayList<>();
         Map<String, Optional<String>> before = settings(from);
         Map<String, Optional<String>> after = settings(to);
-        for (String name : before.keySet()) {
-            if (!before.get(name).equals(after.get(name))) {
-                settings.add(new SettingChange(name, before.get(name), after.get(name)));
+        Set<String> names = new LinkedHashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            Optional<String> was = before.getOrDefault(name, Optional.empty());
+            Optional<String> now = after.getOrDefault(name, Optional.empty());
+            if (!was.equals(now)) {
+                settings.add(new SettingChange(name, was, now));
             }
         }
         List<RuleChange> rules = new ArrayList<>();
@@ -85,6 +92,15 @@ public record ModelDiff(ModelVersion from, ModelVersion to, List<SettingChange> 
         settings.put("account.threshold", model.account().map(account -> number(account.threshold())));
         settings.put("account.fitMin", model.account().map(account -> number(account.fitMin())));
         settings.put("account.minRoles", model.account().map(account -> Integer.toString(account.minRoles())));
+        Optional<LearnedTerm> learned = model.learned();
+        settings.put("learned.points", learned.map(term -> number(term.points())));
+        settings.put("learned.intercept", learned.map(term -> number(term.intercept())));
+        settings.put("learned.calibration", learned.map(term -> "slope " + number(term.slope()) + ", offset "
+                + number(term.offset())));
+        settings.put("learned.trainedOn", learned.map(LearnedTerm::trainedOn));
+        // One setting per weight, so that a re-fit shows which rule's weight moved and by how much.
+        learned.ifPresent(term -> term.weights().forEach((rule, weight) ->
+                settings.put("learned.weights." + rule.value(), Optional.of(number(weight)))));
         return settings;
     }
 

@@ -27,13 +27,14 @@ public final class ScoringModel {
     private final List<EngagementRule> engagement;
     private final List<DisqualifyRule> disqualify;
     private final Optional<AccountModel> account;
+    private final Optional<LearnedTerm> learned;
     private final Map<RuleId, Integer> engagementIndex;
     private final Map<EventKind, RuleLookup> lookups;
 
     public ScoringModel(
             ModelVersion version, Segment segment, String description, Decay decay, double fitMin, double threshold,
             Optional<GradeMatrix> grades, List<FitRule> fit, List<EngagementRule> engagement,
-            List<DisqualifyRule> disqualify, Optional<AccountModel> account) {
+            List<DisqualifyRule> disqualify, Optional<AccountModel> account, Optional<LearnedTerm> learned) {
         this.version = Objects.requireNonNull(version, "version");
         this.segment = Objects.requireNonNull(segment, "segment");
         this.description = description == null ? "" : description;
@@ -47,7 +48,9 @@ public final class ScoringModel {
         this.engagement = List.copyOf(engagement);
         this.disqualify = List.copyOf(disqualify);
         this.account = Objects.requireNonNull(account, "account");
+        this.learned = Objects.requireNonNull(learned, "learned");
         requireUniqueIds();
+        requireLearnedRulesKnown();
         this.engagementIndex = indexEngagement();
         this.lookups = buildLookups();
     }
@@ -64,6 +67,17 @@ public final class ScoringModel {
                 throw new IllegalArgumentException("rule id " + id + " is used twice");
             }
         }
+    }
+
+    private void requireLearnedRulesKnown() {
+        Set<RuleId> scored = new HashSet<>();
+        fit.forEach(rule -> scored.add(rule.id()));
+        engagement.forEach(rule -> scored.add(rule.id()));
+        learned.ifPresent(term -> term.weights().keySet().forEach(id -> {
+            if (!scored.contains(id)) {
+                throw new IllegalArgumentException("learned.weights names no fit or engagement rule " + id);
+            }
+        }));
     }
 
     private Map<RuleId, Integer> indexEngagement() {
@@ -124,6 +138,11 @@ public final class ScoringModel {
 
     public Optional<AccountModel> account() {
         return account;
+    }
+
+    /** The learned probability the model adds to its rules, if it has one. */
+    public Optional<LearnedTerm> learned() {
+        return learned;
     }
 
     /** The position of an engagement rule, which is where its tally lives in a lead's score. */

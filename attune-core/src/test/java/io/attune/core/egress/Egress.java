@@ -55,7 +55,7 @@ final class Egress {
     static OutboundMessage mql(DestinationId destination, Segment segment, Map<String, ?> fields) {
         HandOffData data = new HandOffData("lead-1", segment, Stage.MQL, Stage.LEAD, "qualified by the model",
                 "model " + segment.wireName() + "-starter@1", new ModelVersion(segment.wireName() + "-starter", 1), 30,
-                45.5, List.of(new TopReasons.Reason(new RuleId("booking_page"), 40, false)),
+                45.5, 0, List.of(new TopReasons.Reason(new RuleId("booking_page"), 40, false)),
                 segment.isBusiness() ? Optional.of("acct-9") : Optional.empty(), Attributes.of(fields));
         return new OutboundMessage("msg_1", destination, "lead-1", HandOffType.LEAD_MQL, AT, data);
     }

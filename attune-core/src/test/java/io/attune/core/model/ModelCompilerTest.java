@@ -264,7 +264,7 @@ class ModelCompilerTest {
     @Test
     void a_definition_without_lines_reports_line_one() {
         ModelDefinition definition = new ModelDefinition("m.yaml", "m", 1, "nope", null, null, null, 5.0, null,
-                null, null, null, null, null, Map.of());
+                null, null, null, null, null, null, Map.of());
 
         assertThatThrownBy(() -> compiler.compile(definition)).isInstanceOfSatisfying(InvalidModelException.class,
                 e -> assertThat(e.problems()).extracting(ModelProblem::line).containsExactly(1));

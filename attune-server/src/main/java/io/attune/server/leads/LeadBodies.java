@@ -18,8 +18,25 @@ public final class LeadBodies {
     private LeadBodies() {
     }
 
-    /** A score read at the time of the request: fit, engagement decayed to now, and whether it qualifies. */
-    public record Score(double fit, double engagement, double total, boolean qualified, String because, String cell) {
+    /**
+     * A score read at the time of the request: fit, engagement decayed to now, the model's learned term
+     * now (0 when it has none), and whether it qualifies.
+     */
+    public record Score(double fit, double engagement, double learned, double total, boolean qualified,
+            String because, String cell) {
+    }
+
+    /**
+     * The model's learned term for the lead now: {@code points × probability}, the logit behind the
+     * probability and each weighted rule's share of it. It reads only rule values, never attributes
+     * or event text, so it can say nothing the rules do not.
+     */
+    public record LearnedBody(double points, double probability, double logit, double intercept,
+            List<LearnedShare> shares, String trainedOn) {
+    }
+
+    /** One rule's share of the learned logit: its weight × its value now. */
+    public record LearnedShare(String rule, String description, double weight, double value, double share) {
     }
 
     /** One of the rules that contribute most to a score now: fit points, or an engagement rule's decayed value. */
@@ -59,7 +76,8 @@ public final class LeadBodies {
      */
     public record LeadDocument(String id, String mergedFrom, String segment, String stage, boolean identified,
             String account, String model, Instant asOf, Score score, List<FitLine> fit,
-            List<EngagementLine> engagement, List<LedgerEntry> explanation, Disqualification disqualification,
+            List<EngagementLine> engagement, LearnedBody learned, List<LedgerEntry> explanation,
+            Disqualification disqualification,
             List<IdentityBody> identities, List<String> roles, Map<String, Object> traits, Instant firstSeen,
             Instant lastSeen, long events, Instant updatedAt, SalesBody sales, SlaBody sla,
             CrisisBodies.LeadCrisis crisis, PrivacyBody privacy) {

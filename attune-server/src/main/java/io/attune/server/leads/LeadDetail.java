@@ -14,6 +14,7 @@ import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.scoring.LeadScore;
+import io.attune.core.scoring.LearnedValue;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.scoring.RuleTally;
 import io.attune.core.workspace.WorkspaceId;
@@ -27,6 +28,8 @@ import io.attune.server.leads.LeadBodies.Disqualification;
 import io.attune.server.leads.LeadBodies.EngagementLine;
 import io.attune.server.leads.LeadBodies.FitLine;
 import io.attune.server.leads.LeadBodies.IdentityBody;
+import io.attune.server.leads.LeadBodies.LearnedBody;
+import io.attune.server.leads.LeadBodies.LearnedShare;
 import io.attune.server.leads.LeadBodies.LeadDocument;
 import io.attune.server.leads.LeadBodies.MoneyBody;
 import io.attune.server.leads.LeadBodies.PrivacyBody;
@@ -78,7 +81,7 @@ final class LeadDetail {
                 LeadViews.score(Qualification.of(model, lead, now)),
                 score.fitContributions().stream().map(fit -> new FitLine(fit.rule().value(),
                         descriptions.of(fit.rule()), Numbers.round(fit.points()))).toList(),
-                engagement(score, model, descriptions, now),
+                engagement(score, model, descriptions, now), learned(lead, model, descriptions, now),
                 explanation.ledger(workspace, lead, model, now),
                 score.disqualification().map(out -> new Disqualification(out.rule().value(), out.reason(), out.at()))
                         .orElse(null),
@@ -126,6 +129,18 @@ final class LeadDetail {
 
     private static MoneyBody money(Money money) {
         return new MoneyBody(money.amount().toPlainString(), money.currency());
+    }
+
+    /** The learned term now, or {@code null} when the lead's model has none or its scoring is withheld. */
+    private static LearnedBody learned(LeadState lead, ScoringModel model, RuleDescriptions descriptions,
+            Instant now) {
+        return LearnedValue.of(model, lead, now.toEpochMilli()).map(value -> new LearnedBody(
+                Numbers.round(value.points()), Math.round(value.probability() * 10_000) / 10_000.0,
+                Numbers.round(value.logit()),
+                model.learned().orElseThrow().intercept(),
+                value.shares().stream().map(share -> new LearnedShare(share.rule().value(), descriptions.of(share.rule()),
+                        share.weight(), Numbers.round(share.value()), Numbers.round(share.share()))).toList(),
+                model.learned().orElseThrow().trainedOn())).orElse(null);
     }
 
     private static List<EngagementLine> engagement(LeadScore score, ScoringModel model, RuleDescriptions descriptions,

@@ -27,7 +27,7 @@ final class LeadViews {
 
     static Score score(Qualification qualification) {
         return new Score(Numbers.round(qualification.fit()), Numbers.round(qualification.engagement()),
-                Numbers.round(qualification.total()), qualification.qualified(), qualification.because(),
+                Numbers.round(qualification.learned()), Numbers.round(qualification.total()), qualification.qualified(), qualification.because(),
                 qualification.cell().orElse(null));
     }
 

@@ -47,10 +47,15 @@ public final class ModelBodies {
             List<CommitteeRole> committee) {
     }
 
+    /** The learned term: points × sigmoid(slope × (intercept + Σ weight × rule value) + offset). */
+    public record LearnedSection(double points, double intercept, Map<String, Double> weights, double slope,
+            double offset, String trainedOn) {
+    }
+
     /** {@code author} and {@code approvedBy} are actors ({@code key:key_…}); null when not recorded. */
     public record ModelDocument(String version, String id, int number, String segment, String status, boolean active,
             String description, Instant createdAt, double decayPerQuarter, Thresholds thresholds, Rules rules,
-            AccountSection account, String source, String author, String approvedBy, Instant approvedAt) {
+            AccountSection account, LearnedSection learned, String source, String author, String approvedBy, Instant approvedAt) {
     }
 
     /** A setting that differs; {@code before} or {@code after} is null where the version does not set it. */

@@ -3,6 +3,7 @@ package io.attune.server.models;
 import io.attune.core.event.EventKind;
 import io.attune.core.model.AccountModel;
 import io.attune.core.model.GradeMatrix;
+import io.attune.core.model.LearnedTerm;
 import io.attune.core.model.ModelDiff;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.StoredModel;
@@ -14,6 +15,7 @@ import io.attune.server.models.ModelBodies.DisqualifyRule;
 import io.attune.server.models.ModelBodies.EngagementRule;
 import io.attune.server.models.ModelBodies.FitRule;
 import io.attune.server.models.ModelBodies.Grades;
+import io.attune.server.models.ModelBodies.LearnedSection;
 import io.attune.server.models.ModelBodies.ModelDocument;
 import io.attune.server.models.ModelBodies.ModelSummary;
 import io.attune.server.models.ModelBodies.RuleChange;
@@ -44,7 +46,8 @@ final class ModelViews {
         return new ModelDocument(stored.version().toString(), stored.version().modelId(), stored.version().version(),
                 model.segment().wireName(), stored.status(), active, model.description(), stored.createdAt(),
                 model.decay().perQuarter(), thresholds(model), rules(model),
-                model.account().map(ModelViews::account).orElse(null), stored.source(),
+                model.account().map(ModelViews::account).orElse(null),
+                model.learned().map(ModelViews::learned).orElse(null), stored.source(),
                 stored.review().author().orElse(null), stored.review().approvedBy().orElse(null),
                 stored.review().approvedAt().orElse(null));
     }
@@ -60,6 +63,13 @@ final class ModelViews {
 
     private static RuleText rule(ModelDiff.Rule rule) {
         return new RuleText(rule.when(), rule.points().orElse(null), rule.detail().isEmpty() ? null : rule.detail());
+    }
+
+    private static LearnedSection learned(LearnedTerm term) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        term.weights().forEach((rule, weight) -> weights.put(rule.value(), weight));
+        return new LearnedSection(term.points(), term.intercept(), weights, term.slope(), term.offset(),
+                term.trainedOn());
     }
 
     private static Thresholds thresholds(ScoringModel model) {

@@ -58,7 +58,7 @@ final class HandOffJson {
         });
         if (released.get(HandOffPayloads.SCORE) instanceof Map<?, ?> score) {
             ObjectNode scores = node.putObject("score");
-            for (String part : List.of("fit", "engagement", "total")) {
+            for (String part : List.of("fit", "engagement", "learned", "total")) {
                 if (score.get(part) instanceof Number number) {
                     scores.put(part, Numbers.round(number.doubleValue()));
                 }

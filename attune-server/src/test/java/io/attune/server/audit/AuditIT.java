@@ -135,7 +135,7 @@ class AuditIT {
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
         assertThat(log()).as("a write is not a read").isEmpty();
         HandOffData data = new HandOffData(fixture.casey.value(), Segment.EMPLOYER, Stage.MQL, Stage.LEAD, "score",
-                "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, List.of(), Optional.empty(),
+                "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, 0, List.of(), Optional.empty(),
                 Attributes.of(Map.of("email", "casey@gmail.com")));
         fixture.store.outbox().add(fixture.acme.id(), new OutboundMessage("msg_audit1", new DestinationId("crm"),
                 fixture.casey.value(), HandOffType.LEAD_MQL, ApiFixture.T0, data), 1);

@@ -1,19 +1,28 @@
 package io.attune.server.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.attune.core.identity.LeadId;
+import io.attune.core.TestEvents;
+import io.attune.core.condition.ConditionCompiler;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.Actor;
+import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.model.StoredModel;
 import io.attune.core.outcome.Outcome;
 import io.attune.core.outcome.OutcomeSource;
 import io.attune.core.outcome.OutcomeStatus;
 import io.attune.core.scoring.Qualification;
+import io.attune.server.fakes.FakeStore;
+import io.attune.server.fakes.Tenant;
 import io.attune.server.support.ApiFixture;
+import io.attune.store.model.YamlModels;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +55,46 @@ class BacktesterTest {
         assertThat(backtest.noLongerQualifying()).isEmpty();
         assertThat(backtest.activeSide().mqls()).isEqualTo(1);
         assertThat(backtest.activeSide().mqlsPerWeek()).containsOnlyKeys(Backtester.weekOf(ApiFixture.T0));
+    }
+
+    @Test
+    void a_backtest_of_an_active_model_with_a_learned_term_reproduces_every_live_score_exactly() throws Exception {
+        String text = ApiFixture.modelText("employer-test-1.yaml") + """
+
+                learned:
+                  points: 30
+                  intercept: -2
+                  weights: {vp_title: 0.05, pricing_page: 0.1, demo_requested: 0.02}
+                  calibration: {slope: 0.9, offset: 0.1}
+                  trainedOn: backtest test
+                """;
+        FakeStore store = new FakeStore();
+        ScoringModel learned = YamlModels.load("employer-test-1.yaml", text, new ModelCompiler(new ConditionCompiler()));
+        Tenant tenant = store.tenant("Learned", Segment.EMPLOYER, List.of(new StoredModel(learned, text, "active",
+                ApiFixture.T0)), ApiFixture.T0);
+        LeadId vp = tenant.record(
+                TestEvents.user("u-vp").at(ApiFixture.T0).identify(Map.of("title", "VP Benefits")),
+                TestEvents.user("u-vp").at(ApiFixture.T0).page("/pricing"),
+                TestEvents.user("u-vp").at(ApiFixture.T0).track("Demo Requested"));
+        LeadId reader = tenant.record(TestEvents.user("u-reader").at(ApiFixture.T0).page("/pricing"));
+        Backtester learnedBacktester = new Backtester(store.leads(), store.outcomes(), store.models(),
+                store.workspaces());
+
+        Backtest backtest = learnedBacktester.run(tenant.id(), learned, Optional.empty(), ApiFixture.NOW,
+                learnedBacktester.leadsOf(tenant.id(), learned), replayed -> { });
+
+        for (LeadId id : List.of(vp, reader)) {
+            LeadState live = store.leads().lead(tenant.id(), id).orElseThrow();
+            Backtest.Pair pair = backtest.byLead().get(id);
+            assertThat(pair.active().score()).as(id.value()).isEqualTo(live.score());
+            assertThat(pair.active().total()).as(id.value())
+                    .isEqualTo(Qualification.of(learned, live, ApiFixture.NOW).total());
+        }
+        // 20 + 41.25 + 30 × sigmoid(0.9 × (−2 + 0.05 × 20 + 0.1 × 11.25 + 0.02 × 30) + 0.1)
+        assertThat(backtest.byLead().get(vp).active().total()).isCloseTo(81.64169577416617, within(1e-9));
+        // 11.25 + 30 × sigmoid(0.9 × (−2 + 1.125) + 0.1)
+        assertThat(backtest.byLead().get(reader).active().total()).isCloseTo(21.28768323759558, within(1e-9));
+        assertThat(backtest.activeSide().mqls()).isEqualTo(1);
     }
 
     @Test

@@ -86,7 +86,7 @@ class DispatcherEgressIT {
     /** Pat's MQL to the crm as the planner queued it, when the crm listed email and title. */
     private OutboundMessage queued() {
         HandOffData data = new HandOffData(fixture.pat.value(), Segment.EMPLOYER, Stage.MQL, Stage.LEAD,
-                "score reached 60", "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, List.of(),
+                "score reached 60", "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, 0, List.of(),
                 Optional.empty(), Attributes.of(Map.of("email", "pat@acme-corp.com", "title", "VP Benefits")));
         OutboundMessage message = new OutboundMessage("msg_0123456789abcdef0123456789abcdef", CRM,
                 fixture.pat.value(), HandOffType.LEAD_MQL, clock.instant().minusSeconds(60), data);
@@ -133,7 +133,7 @@ class DispatcherEgressIT {
     @Test
     void a_consumer_hand_off_queued_before_the_person_said_they_are_fifteen_goes_to_no_sales_team() {
         HandOffData data = new HandOffData(fixture.pat.value(), Segment.CONSUMER, Stage.MQL, Stage.LEAD,
-                "score reached 60", "model:consumer-test@1", new ModelVersion("consumer-test", 1), 20, 41.25,
+                "score reached 60", "model:consumer-test@1", new ModelVersion("consumer-test", 1), 20, 41.25, 0,
                 List.of(), Optional.empty(), Attributes.of(Map.of("email", "pat@fastmail.com")));
         OutboundMessage message = new OutboundMessage("msg_00000000000000000000000000000015", CRM,
                 fixture.pat.value(), HandOffType.LEAD_MQL, clock.instant().minusSeconds(60), data);

@@ -69,7 +69,7 @@ class OutboxRoutesIT {
     /** A hand-off about {@code lead} to acme's crm destination, written when the lead became an MQL. */
     private OutboundMessage written(String id, String lead, int maxAttempts) {
         HandOffData data = new HandOffData(lead, Segment.EMPLOYER, Stage.MQL, Stage.LEAD, "score reached 60",
-                "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, List.of(), Optional.empty(),
+                "model:employer-test@1", new ModelVersion("employer-test", 1), 20, 41.25, 0, List.of(), Optional.empty(),
                 Attributes.of(Map.of("email", "pat@acme-corp.com")));
         OutboundMessage message = new OutboundMessage(id, new DestinationId("crm"), lead, HandOffType.LEAD_MQL,
                 ApiFixture.T0, data);

@@ -36,7 +36,8 @@ import java.util.function.Predicate;
  *       follows merges to the current survivor (itself for a live lead, empty for an unknown id);
  *   <li>{@code leads} and {@code accounts} order by id; {@code next} is present only when more items
  *       follow; a cursor the store did not issue throws IllegalArgumentException;
- *   <li>score bounds compare fit + engagement decayed to {@code now} (engagement never below zero),
+ *   <li>score bounds compare fit + engagement decayed to {@code now} (engagement never below zero)
+ *       + the model's learned term,
  *       inclusively; {@code updatedSince} is inclusive on the lead's {@code updatedAt};
  *   <li>{@code transitions} lists the lead's own and those of leads merged into it, in recording order;
  *   <li>{@code contacts} are the live leads attached to the account, by id;
@@ -90,8 +91,8 @@ public final class InMemoryLeadQueries implements LeadQueries {
 
     private Predicate<LeadState> matches(WorkspaceId workspace, LeadFilter filter, Instant now) {
         return lead -> {
-            double total = Qualification.of(models.model(workspace, lead.model()).orElseThrow().model(),
-                    lead.score(), now).total();
+            double total = Qualification.listedScore(models.model(workspace, lead.model()).orElseThrow().model(),
+                    lead, now);
             return filter.stage().map(stage -> lead.stage() == stage).orElse(true)
                     && filter.segment().map(segment -> lead.segment() == segment).orElse(true)
                     && (filter.minScore().isEmpty() || total >= filter.minScore().getAsDouble())

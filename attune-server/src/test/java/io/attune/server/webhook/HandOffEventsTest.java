@@ -121,7 +121,8 @@ class HandOffEventsTest {
     void a_lead_without_an_account_has_no_account_key() throws Exception {
         HandOffData data = HandOffs.data(Stage.MQL, Stage.LEAD, 45, 65.5, Segment.EMPLOYER, Map.of());
         HandOffData withoutAccount = new HandOffData(data.lead(), data.segment(), data.stage(), data.from(),
-                data.cause(), data.actor(), data.model(), data.fit(), data.engagement(), data.reasons(),
+                data.cause(), data.actor(), data.model(), data.fit(), data.engagement(), data.learned(),
+                data.reasons(),
                 Optional.empty(), data.fields());
 
         HandOff handOff = HandOffs.handOff(HandOffType.LEAD_MQL, withoutAccount);

@@ -45,7 +45,7 @@ final class HandOffs {
     static HandOffData data(Stage stage, Stage from, double fit, double engagement, Segment segment,
             Map<String, Object> traits) {
         return new HandOffData(LEAD, segment, stage, from, "score 110.5 reached threshold 95", "model:" + MODEL, MODEL,
-                fit, engagement, REASONS, Optional.of(ACCOUNT), Attributes.of(traits));
+                fit, engagement, 0, REASONS, Optional.of(ACCOUNT), Attributes.of(traits));
     }
 
     static HandOff handOff(HandOffType type, HandOffData data) {

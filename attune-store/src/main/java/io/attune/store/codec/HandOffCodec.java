@@ -29,6 +29,9 @@ public final class HandOffCodec {
             json.writeStringField("model", data.model().toString());
             json.writeNumberField("fit", data.fit());
             json.writeNumberField("engagement", data.engagement());
+            if (data.learned() != 0) {
+                json.writeNumberField("learned", data.learned());
+            }
             json.writeArrayFieldStart("reasons");
             for (TopReasons.Reason reason : data.reasons()) {
                 json.writeStartObject();
@@ -59,7 +62,9 @@ public final class HandOffCodec {
                 Stage.fromWireName(Fields.text(json, "stage")).orElseThrow(),
                 Stage.fromWireName(Fields.text(json, "from")).orElseThrow(), Fields.text(json, "cause"),
                 Fields.text(json, "actor"), ModelVersion.parse(Fields.text(json, "model")), Fields.number(json, "fit"),
-                Fields.number(json, "engagement"), reasons, Optional.ofNullable(Fields.optionalText(json, "account")),
+                Fields.number(json, "engagement"),
+                // hand-offs stored before models had a learned term have none
+                json.get("learned") instanceof Number learned ? learned.doubleValue() : 0, reasons, Optional.ofNullable(Fields.optionalText(json, "account")),
                 Attributes.of(Fields.map(json, "fields")));
     }
 }

@@ -5,10 +5,13 @@ import io.attune.core.model.InvalidModelException;
 import io.attune.core.model.ModelDefinition;
 import io.attune.core.model.ModelDefinition.AccountDefinition;
 import io.attune.core.model.ModelDefinition.GradesDefinition;
+import io.attune.core.model.ModelDefinition.LearnedDefinition;
 import io.attune.core.model.RuleDefinition;
 import io.attune.store.model.YamlNode.Mapping;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +25,10 @@ import java.util.Optional;
 public final class YamlModelReader {
     private static final List<String> MODEL_KEYS = List.of("id", "version", "segment", "description",
             "decayPerQuarter", "fitMin", "threshold", "grades", "fit", "engagement", "negative", "disqualify",
-            "account");
+            "account", "learned");
+    private static final List<String> LEARNED_KEYS = List.of("points", "intercept", "weights", "calibration",
+            "trainedOn");
+    private static final List<String> CALIBRATION_KEYS = List.of("slope", "offset");
     private static final List<String> GRADES_KEYS = List.of("fit", "engagement", "qualify");
     private static final List<String> ACCOUNT_KEYS = List.of("fitMin", "threshold", "coverageDays", "minRoles", "fit",
             "committee");
@@ -60,11 +66,14 @@ public final class YamlModelReader {
                 .map(section -> grades(section, model.lineOf("grades"))).orElse(null);
         AccountDefinition account = model.section("account", "the account section", "{threshold: 120, fit: […]}")
                 .map(section -> account(section, model.lineOf("account"))).orElse(null);
+        LearnedDefinition learned = model.section("learned", "the learned section",
+                        "{points: 40, intercept: -2.7, weights: {pricing-page: 0.03}}")
+                .map(section -> learned(section, model.lineOf("learned"))).orElse(null);
         return new ModelDefinition(source, model.text("id"), model.wholeNumber("version"), model.text("segment"),
                 model.text("description"), model.number("decayPerQuarter"), model.number("fitMin"),
                 model.number("threshold"), grades, rules(model, "fit", RuleShape.FIT),
                 rules(model, "engagement", RuleShape.ENGAGEMENT), rules(model, "negative", RuleShape.NEGATIVE),
-                rules(model, "disqualify", RuleShape.DISQUALIFY), account, model.keyLines());
+                rules(model, "disqualify", RuleShape.DISQUALIFY), account, learned, model.keyLines());
     }
 
     private static GradesDefinition grades(YamlSection grades, int line) {
@@ -82,6 +91,28 @@ public final class YamlModelReader {
                 engagement.map(section -> section.number("2")).orElse(null),
                 engagement.map(section -> section.number("3")).orElse(null),
                 grades.texts("qualify"));
+    }
+
+    /** The learned section; the line of every key is kept by its path so the compiler can name each one. */
+    private static LearnedDefinition learned(YamlSection learned, int line) {
+        learned.allowOnly(LEARNED_KEYS);
+        Map<String, Integer> lines = new LinkedHashMap<>(learned.keyLines());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        learned.section("weights", "learned.weights", "{pricing-page: 0.031, vp-benefits: 0.044}").ifPresent(section ->
+                section.keyLines().forEach((rule, at) -> {
+                    weights.put(rule, section.number(rule));
+                    lines.put("weights." + rule, at);
+                }));
+        Optional<YamlSection> calibration = learned.section("calibration", "learned.calibration",
+                "{slope: 0.92, offset: -0.08}");
+        calibration.ifPresent(section -> {
+            section.allowOnly(CALIBRATION_KEYS);
+            section.keyLines().forEach((key, at) -> lines.put("calibration." + key, at));
+        });
+        return new LearnedDefinition(line, learned.number("points"), learned.number("intercept"), weights,
+                calibration.map(section -> section.number("slope")).orElse(null),
+                calibration.map(section -> section.number("offset")).orElse(null),
+                learned.text("trainedOn"), lines);
     }
 
     private static AccountDefinition account(YamlSection account, int line) {

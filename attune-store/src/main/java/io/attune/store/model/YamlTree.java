@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses a YAML document into {@link YamlNode}s that remember the file line of every key and
@@ -24,6 +26,9 @@ import java.util.Optional;
  * tree is built from the streaming parser's tokens.
  */
 final class YamlTree {
+    private static final Pattern NON_FINITE = Pattern.compile(
+            "^\\s*(?:- )?([^\\s:#{]+)\\s*:\\s*[-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF)\\s*(?:#.*)?$");
+
     private YamlTree() {
     }
 
@@ -56,7 +61,7 @@ final class YamlTree {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
             problems.add(new SyntaxProblem(line, "YAML syntax error: " + summary(e.getOriginalMessage())
-                    + conditionHint(text, line)));
+                    + conditionHint(text, line) + nonFiniteHint(text, line)));
             return new Document(Optional.empty(), problems);
         } catch (IOException e) {
             // The text is already in memory: a non-parse I/O failure here would be a bug.
@@ -76,6 +81,19 @@ final class YamlTree {
             }
         }
         return "";
+    }
+
+    /**
+     * YAML's {@code .nan} and {@code .inf} are numbers to YAML but not to the parser, which stops on
+     * them without naming the key; no number in a model may be infinite or not a number.
+     */
+    private static String nonFiniteHint(String text, int line) {
+        String[] lines = text.split("\\R", -1);
+        if (line > lines.length) {
+            return "";
+        }
+        Matcher key = NON_FINITE.matcher(lines[line - 1]);
+        return key.find() ? "; " + key.group(1) + " must be a finite number" : "";
     }
 
     /**

@@ -18,6 +18,7 @@ import io.attune.core.model.StoredModel;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
+import io.attune.core.scoring.Qualification;
 import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.codec.AccountStateCodec;
@@ -78,9 +79,38 @@ public final class JdbcLeadQueries implements LeadQueries {
                 .map(LeadId::new));
     }
 
+    /**
+     * Leads in id order. The score bounds are applied in SQL to fit + engagement; a learned term needs
+     * every rule's value, which only the stored state holds, so a lead of a model with one passes the
+     * SQL lower bound regardless (its term is never negative, so the upper bound stays exact as a
+     * pre-filter) and is checked on its decoded score. Pages are then filled batch by batch.
+     */
     @Override
     public Page<LeadState> leads(WorkspaceId workspace, LeadFilter filter, Optional<String> cursor, int limit,
             Instant now) {
+        List<String> learned = filter.minScore().isPresent() || filter.maxScore().isPresent()
+                ? learnedModels(workspace) : List.of();
+        List<LeadState> leads = new ArrayList<>();
+        Optional<String> after = cursor.map(JdbcLeadQueries::fromCursor);
+        while (leads.size() <= limit) {
+            List<String[]> rows = leadRows(leadsSql(filter, learned, after.isPresent()), workspace, filter, learned, after, limit + 1, now);
+            for (String[] row : rows) {
+                LeadState lead = decode(workspace, row[0], row[1]);
+                if (learned.isEmpty() || withinScore(workspace, lead, filter, now)) {
+                    leads.add(lead);
+                }
+            }
+            if (rows.size() <= limit) {
+                break;
+            }
+            after = Optional.of(rows.get(rows.size() - 1)[0]);
+        }
+        Optional<String> next = leads.size() > limit ? Optional.of(toCursor(leads.get(limit - 1).id().value()))
+                : Optional.empty();
+        return new Page<>(List.copyOf(leads.subList(0, Math.min(limit, leads.size()))), next);
+    }
+
+    private String leadsSql(LeadFilter filter, List<String> learned, boolean after) {
         StringBuilder sql = new StringBuilder("SELECT lead_id, state FROM leads WHERE workspace_id = :workspace");
         filter.stage().ifPresent(stage -> sql.append(" AND stage = :stage"));
         filter.segment().ifPresent(segment -> sql.append(" AND segment = :segment"));
@@ -88,32 +118,53 @@ public final class JdbcLeadQueries implements LeadQueries {
         filter.accountId().ifPresent(account -> sql.append(" AND account_id = :account"));
         String score = scoreNow();
         if (filter.minScore().isPresent()) {
-            sql.append(" AND ").append(score).append(" >= :minScore");
+            sql.append(" AND (").append(score).append(" >= :minScore")
+                    .append(learned.isEmpty() ? "" : " OR model IN (<learned>)").append(')');
         }
         if (filter.maxScore().isPresent()) {
             sql.append(" AND ").append(score).append(" <= :maxScore");
         }
-        Optional<String> after = cursor.map(JdbcLeadQueries::fromCursor);
-        after.ifPresent(id -> sql.append(" AND lead_id > :after"));
+        if (after) {
+            sql.append(" AND lead_id > :after");
+        }
         sql.append(" ORDER BY lead_id LIMIT :limit");
-        List<String[]> rows = database.jdbi().withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString()).bind("workspace", workspace.value())
-                    .bind("limit", limit + 1).bind("now", now.toEpochMilli());
+        return sql.toString();
+    }
+
+    private List<String[]> leadRows(String sql, WorkspaceId workspace, LeadFilter filter, List<String> learned,
+            Optional<String> after, int limit, Instant now) {
+        return database.jdbi().withHandle(handle -> {
+            Query query = handle.createQuery(sql).bind("workspace", workspace.value())
+                    .bind("limit", limit).bind("now", now.toEpochMilli());
             filter.stage().ifPresent(stage -> query.bind("stage", stage.wireName()));
             filter.segment().ifPresent(segment -> query.bind("segment", segment.wireName()));
             filter.updatedSince().ifPresent(since -> query.bind("since", since.toEpochMilli()));
             filter.accountId().ifPresent(account -> query.bind("account", account));
             filter.minScore().ifPresent(min -> query.bind("minScore", min));
             filter.maxScore().ifPresent(max -> query.bind("maxScore", max));
+            if (!learned.isEmpty() && filter.minScore().isPresent()) {
+                query.bindList("learned", learned);
+            }
             after.ifPresent(id -> query.bind("after", id));
             return query.map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         });
-        List<LeadState> leads = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            leads.add(decode(workspace, rows.get(i)[0], rows.get(i)[1]));
+    }
+
+    /** The workspace's model versions that add a learned term, as the leads table names them. */
+    private List<String> learnedModels(WorkspaceId workspace) {
+        return models.models(workspace).stream().map(StoredModel::model)
+                .filter(model -> model.learned().isPresent()).map(model -> model.version().toString()).toList();
+    }
+
+    /** The exact bounds for a lead of a learned model: fit + engagement + the term, as the core computes them. */
+    private boolean withinScore(WorkspaceId workspace, LeadState lead, LeadFilter filter, Instant now) {
+        ScoringModel model = model(workspace, lead.model());
+        if (model.learned().isEmpty()) {
+            return true;
         }
-        Optional<String> next = rows.size() > limit ? Optional.of(toCursor(rows.get(limit - 1)[0])) : Optional.empty();
-        return new Page<>(leads, next);
+        double total = Qualification.listedScore(model, lead, now);
+        return (filter.minScore().isEmpty() || total >= filter.minScore().getAsDouble())
+                && (filter.maxScore().isEmpty() || total <= filter.maxScore().getAsDouble());
     }
 
     /** Fit plus engagement decayed to :now — the same formula as the core's, evaluated in SQL. */

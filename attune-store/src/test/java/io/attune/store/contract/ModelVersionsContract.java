@@ -17,6 +17,7 @@ import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ModelVersions;
 import io.attune.core.model.Segment;
 import io.attune.core.query.LeadFilter;
+import io.attune.core.scoring.Qualification;
 import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.Role;
 import io.attune.core.workspace.WorkspaceId;
@@ -30,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,5 +213,72 @@ abstract class ModelVersionsContract {
                 "model.retired employer-starter@1 key:key_admin",
                 "model.activated employer-starter@2 key:key_admin");
         assertThat(store.audit().verify(workspace).intact()).isTrue();
+    }
+
+    /**
+     * The employer starter model as version 2 without decay (so sums read the same at any time) and a
+     * learned term of 40 × sigmoid(−1 + 0.04 × title + 0.05 × ROI calculator + 0.1 × pricing).
+     */
+    static String learned() {
+        return YamlModels.starterModelText(Segment.EMPLOYER).replace("version: 1", "version: 2")
+                .replace("\ndecayPerQuarter: 0.25", "\ndecayPerQuarter: 0") + """
+
+                learned:
+                  points: 40
+                  intercept: -1
+                  weights:
+                    title_benefits_leader: 0.04
+                    roi_calculator_completed: 0.05
+                    pricing_page: 0.1
+                  trainedOn: "contract test"
+                """;
+    }
+
+    @Test
+    void a_learned_term_is_scored_on_activation_and_live_and_the_score_bounds_of_the_lead_list_include_it()
+            throws Exception {
+        record(Events.identify("m1", "vp-1", "a-vp", Map.of("email", "dana@bigco.com", "title", "VP, Benefits"), T0),
+                Events.track("m2", "vp-1", null, "ROI Calculator Completed", T0.plusSeconds(30)),
+                Events.identify("m3", "hr-2", null, Map.of("email", "lee@smallco.com", "title", "Office Manager"),
+                        T0.plusSeconds(40)));
+        assertThat(store.modelVersions().draft(workspace, learned(), alice, T0)).isInstanceOf(ModelVersions.Drafted.class);
+        change(LOWER, ModelChange.PROPOSE, alice);
+        change(LOWER, ModelChange.APPROVE, bob);
+        assertThat(change(LOWER, ModelChange.ACTIVATE, admin)).isInstanceOf(ModelVersions.Changed.class);
+        Instant now = T0.plusSeconds(3600);
+
+        // fit 25 + engagement 20 + 40 × sigmoid(−1 + 1 + 1) = 74.24: not yet an MQL
+        assertThat(total(dana(), now)).isCloseTo(74.2423431, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(dana().stage()).isNotEqualTo(Stage.MQL);
+        record(Events.page("m4", "a-vp", "/pricing", T0.plusSeconds(60)));
+
+        // the rules alone give 25 + 35 = 60; with 40 × sigmoid(2.5) = 36.97 the lead reaches 95
+        assertThat(total(dana(), now)).isCloseTo(96.9656728, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(dana().stage()).isEqualTo(Stage.MQL);
+        assertThat(store.queries().transitions(workspace, dana().id())).last()
+                .satisfies(move -> assertThat(move.actor().describe()).isEqualTo("model:" + LOWER));
+        assertThat(listed(OptionalDouble.of(61), OptionalDouble.empty(), now)).containsExactly("VP, Benefits");
+        assertThat(listed(OptionalDouble.of(96.9), OptionalDouble.of(97), now)).containsExactly("VP, Benefits");
+        // 40 × sigmoid(−1) = 10.76 for a lead no rule scores; the SQL sum alone (0) would miss it
+        assertThat(listed(OptionalDouble.of(10), OptionalDouble.of(70), now)).containsExactly("Office Manager");
+        assertThat(listed(OptionalDouble.empty(), OptionalDouble.of(10), now)).isEmpty();
+        assertThat(store.queries().leads(workspace, new LeadFilter(Optional.empty(), Optional.empty(),
+                OptionalDouble.of(10), OptionalDouble.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 1,
+                now).next()).isPresent();
+    }
+
+    private LeadState dana() {
+        return leads().stream().filter(l -> "VP, Benefits".equals(l.traits().facts().get("title"))).findFirst()
+                .orElseThrow();
+    }
+
+    private double total(LeadState lead, Instant at) {
+        return Qualification.of(store.models().catalog(workspace).active(Segment.EMPLOYER), lead, at).total();
+    }
+
+    private List<Object> listed(OptionalDouble min, OptionalDouble max, Instant now) {
+        return store.queries().leads(workspace, new LeadFilter(Optional.empty(), Optional.empty(), min, max,
+                Optional.empty(), Optional.empty()), Optional.empty(), 100, now).items().stream()
+                .map(lead -> lead.traits().facts().get("title")).toList();
     }
 }
