@@ -7,39 +7,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.la.DenseMatrix;
-import org.tribuo.math.optimisers.AdaGradRDA;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Fits a regularised logistic regression on each rule's points at the cut-off and turns it into
+ * Fits a ridge-regularised logistic regression on each rule's points at the cut-off and turns it into
  * proposed points: a rule's new points are its points × its coefficient × one scale {@code k}, so the
- * proposal's score is {@code k} × the fitted logit (less its intercept). Tribuo's AdaGrad RDA applies
- * the L1 and L2 penalties; L1 sets the coefficient of a rule that adds nothing to exactly 0, which is
- * what marks it as insignificant.
+ * proposal's score is {@code k} × the fitted logit (less its intercept). A rule whose coefficient is not
+ * significant (Wald test), points the wrong way, or scored for too few leads keeps its points and is
+ * flagged for a person: nothing is deleted without someone deciding it.
  */
 public final class RuleWeightFit {
-    private static final Label CONVERTED = new Label("converted");
-    private static final Label NOT_CONVERTED = new Label("not-converted");
-    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
-    private static final int EPOCHS = 300;
-    private static final double L1 = 0.02;
-    private static final double L2 = 0.01;
-
-    static {
-        TRIBUO_LOG.setLevel(Level.WARNING);
-    }
+    /** The ridge penalty on the standardised weights: one lead's worth of pull towards 0. */
+    private static final double RIDGE = 1.0;
+    /** A rule whose weight is within 1.96 standard errors of 0 is left to a person (5%, two-sided). */
+    private static final double SIGNIFICANT_Z = 1.96;
 
     private RuleWeightFit() {
     }
@@ -65,7 +48,7 @@ public final class RuleWeightFit {
                     + positives + " positive, " + negatives + " negative)");
         }
         StratifiedSplit.Holdout split = StratifiedSplit.holdOut(table.labels(), settings.heldOutShare(), settings.seed());
-        Coefficients fitted = coefficients(table, split.training(), settings.seed());
+        Coefficients fitted = coefficients(table, split.training());
         double[] logits = new double[table.rows()];
         double[] ruleParts = new double[table.rows()];
         for (int row = 0; row < table.rows(); row++) {
@@ -102,8 +85,11 @@ public final class RuleWeightFit {
                 RocAuc.of(pick(table.scores(), heldOut), heldOutLabels), currentMqls, proposedMqls));
     }
 
-    /** Logit coefficients per point of each rule, and the intercept, on the rules' own scale. */
-    private record Coefficients(double[] perPoint, double intercept) {
+    /**
+     * Logit coefficients per point of each rule, the intercept, and each rule's Wald z (its standardised
+     * coefficient over its standard error; 0 for a rule that is constant on the training rows).
+     */
+    private record Coefficients(double[] perPoint, double intercept, double[] z) {
         double rulePart(double[] values) {
             double sum = 0;
             for (int rule = 0; rule < values.length; rule++) {
@@ -114,55 +100,56 @@ public final class RuleWeightFit {
     }
 
     /**
-     * Standardises each rule's values on the training rows (so one penalty fits rules of 2 and of 40
-     * points alike), fits, and maps the weights back to per-point coefficients. A rule that is constant
-     * on the training rows cannot be told apart from the intercept and gets 0.
+     * Standardises each rule's values on the training rows (so one ridge penalty fits rules of 2 and of 40
+     * points alike), fits by Newton's method, and maps the weights back to per-point coefficients. A rule
+     * that is constant on the training rows cannot be told apart from the intercept and gets 0.
      */
-    private static Coefficients coefficients(RuleTable table, int[] training, long seed) {
+    private static Coefficients coefficients(RuleTable table, int[] training) {
         int width = table.rules().size();
         double[] mean = new double[width];
         double[] sd = new double[width];
+        List<Integer> varying = new ArrayList<>();
         for (int rule = 0; rule < width; rule++) {
+            double sum = 0;
             for (int row : training) {
-                mean[rule] += table.values()[row][rule] / training.length;
+                sum += table.values()[row][rule];
             }
+            mean[rule] = sum / training.length;
+            double squares = 0;
             for (int row : training) {
                 double d = table.values()[row][rule] - mean[rule];
-                sd[rule] += d * d / training.length;
+                squares += d * d;
             }
-            sd[rule] = Math.sqrt(sd[rule]);
-        }
-        String[] names = new String[width];
-        Arrays.setAll(names, rule -> "r" + rule);
-        LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("stored leads", factory),
-                factory);
-        for (int row : training) {
-            double[] z = new double[width];
-            for (int rule = 0; rule < width; rule++) {
-                z[rule] = sd[rule] > 0 ? (table.values()[row][rule] - mean[rule]) / sd[rule] : 0;
+            // Rounding leaves a constant rule a spread of about 1e-15, which would blow its weight up.
+            double spread = Math.sqrt(squares / training.length);
+            if (spread > 1e-9 * Math.max(1, Math.abs(mean[rule]))) {
+                sd[rule] = spread;
+                varying.add(rule);
             }
-            dataset.add(new ArrayExample<>(table.labels()[row] ? CONVERTED : NOT_CONVERTED, names, z));
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
-                new AdaGradRDA(0.5, 1e-6, L1, L2, training.length), EPOCHS, Integer.MAX_VALUE, 1, seed);
-        LinearSGDModel model = (LinearSGDModel) trainer.train(dataset);
-        DenseMatrix weights = model.getWeightsCopy();
-        int positive = model.getOutputIDInfo().getID(CONVERTED);
-        int negative = model.getOutputIDInfo().getID(NOT_CONVERTED);
+        double[][] x = new double[training.length][varying.size() + 1];
+        boolean[] y = new boolean[training.length];
+        for (int i = 0; i < training.length; i++) {
+            int row = training[i];
+            for (int c = 0; c < varying.size(); c++) {
+                int rule = varying.get(c);
+                x[i][c] = (table.values()[row][rule] - mean[rule]) / sd[rule];
+            }
+            x[i][varying.size()] = 1;
+            y[i] = table.labels()[row];
+        }
+        RidgeLogistic fit = RidgeLogistic.fit(x, y, RIDGE);
         double[] perPoint = new double[width];
-        double intercept = weights.get(positive, weights.getShape()[1] - 1)
-                - weights.get(negative, weights.getShape()[1] - 1);
-        for (int rule = 0; rule < width; rule++) {
-            // A rule that was 0 on every training row never reached Tribuo, so it has no weight.
-            if (sd[rule] > 0 && model.getFeatureIDMap().get(names[rule]) != null) {
-                int id = model.getFeatureIDMap().getID(names[rule]);
-                double standardised = weights.get(positive, id) - weights.get(negative, id);
-                perPoint[rule] = standardised / sd[rule];
-                intercept -= standardised * mean[rule] / sd[rule];
-            }
+        double[] z = new double[width];
+        double intercept = fit.weights()[varying.size()];
+        for (int c = 0; c < varying.size(); c++) {
+            int rule = varying.get(c);
+            double standardised = fit.weights()[c];
+            perPoint[rule] = standardised / sd[rule];
+            intercept -= standardised * mean[rule] / sd[rule];
+            z[rule] = standardised / fit.standardErrors()[c];
         }
-        return new Coefficients(perPoint, intercept);
+        return new Coefficients(perPoint, intercept, z);
     }
 
     private record Scale(double k, RuleWeights.Scaling scaling) {
@@ -194,7 +181,7 @@ public final class RuleWeightFit {
             double points = table.points()[rule];
             double coefficient = fitted.perPoint()[rule];
             int support = table.support(rule);
-            Optional<String> flag = flag(coefficient, support, minSupport, points);
+            Optional<String> flag = flag(coefficient, fitted.z()[rule], support, minSupport, points);
             long proposed = Math.round(points);
             if (flag.isEmpty()) {
                 // Whole points, and never 0: a rule at 0 points would be a rule deleted without anyone deciding so.
@@ -206,7 +193,7 @@ public final class RuleWeightFit {
         return proposals;
     }
 
-    private static Optional<String> flag(double coefficient, int support, int minSupport, double points) {
+    private static Optional<String> flag(double coefficient, double z, int support, int minSupport, double points) {
         if (support == 0) {
             return Optional.of("never scored for a labelled lead");
         }
@@ -214,12 +201,15 @@ public final class RuleWeightFit {
             return Optional.of("scored for only " + support + " labelled leads (fewer than " + minSupport + ")");
         }
         if (coefficient == 0) {
-            return Optional.of("the regularised fit gives it no weight: it adds nothing the other rules do not");
+            return Optional.of("scored alike for every training lead, so the outcomes cannot tell its worth");
+        }
+        if (Math.abs(z) < SIGNIFICANT_Z) {
+            return Optional.of(String.format(Locale.ROOT, "not significant (Wald z %.2f, under %.2f)", z,
+                    SIGNIFICANT_Z));
         }
         if (coefficient < 0) {
-            return Optional.of(points > 0 ? "leads it scored for converted less than the fit expects: it points the "
-                    + "wrong way for a positive rule" : "leads it scored for converted more than the fit expects: it "
-                    + "points the wrong way for a negative rule");
+            return Optional.of(points > 0 ? "leads it scored for converted less: it points the wrong way for a "
+                    + "positive rule" : "leads it scored for converted more: it points the wrong way for a negative rule");
         }
         return Optional.empty();
     }

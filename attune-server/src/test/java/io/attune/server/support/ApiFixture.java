@@ -7,6 +7,9 @@ import io.attune.server.backtest.Backtester;
 import io.attune.server.fakes.NoSubjectRecords;
 import io.attune.server.fakes.ReadOnlyModelVersions;
 import io.attune.server.models.ModelVersionRoutes;
+import io.attune.server.proposal.ProposalJobs;
+import io.attune.server.proposal.ProposalRoutes;
+import io.attune.server.proposal.RuleProposer;
 import io.attune.server.subject.SubjectRequestRoutes;
 import java.util.concurrent.CompletableFuture;
 import io.attune.core.TestEvents;
@@ -153,6 +156,9 @@ public final class ApiFixture {
                                 CompletableFuture.completedFuture(new Erasure.NotFound()), reads, clock),
                         new ModelVersionRoutes(new ReadOnlyModelVersions(), clock),
                         new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock),
+                        new ProposalRoutes(new ProposalJobs(new RuleProposer(backtester(), store.leads(),
+                                store.outcomes(), store.models(), new ReadOnlyModelVersions(), clock)),
+                                store.models(), clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.leads(), store.outcomes(),
                                 store.workspaces()), store.models()), clock)));
     }

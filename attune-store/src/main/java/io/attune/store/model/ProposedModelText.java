@@ -56,7 +56,7 @@ public final class ProposedModelText {
                     .ifPresent(rules -> rules.items().forEach(rule -> edit(rule, edits, lines)));
         }
         StringBuilder text = new StringBuilder();
-        header.forEach(line -> text.append("# ").append(line).append('\n'));
+        header.forEach(line -> text.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
         text.append(String.join("\n", lines));
         learned.ifPresent(section -> {
             if (text.charAt(text.length() - 1) != '\n') {
@@ -94,7 +94,7 @@ public final class ProposedModelText {
     }
 
     /** The section in the agreed format; numbers to six significant digits. */
-    static String yaml(LearnedSection section) {
+    public static String yaml(LearnedSection section) {
         StringBuilder text = new StringBuilder("learned:\n");
         text.append("  points: ").append(section.points()).append('\n');
         text.append("  intercept: ").append(number(section.intercept())).append('\n');
