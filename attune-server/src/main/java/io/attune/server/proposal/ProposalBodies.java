@@ -47,7 +47,7 @@ public final class ProposalBodies {
             List<Rule> rules, String learned, String source, Problem problem, List<String> problems) {
     }
 
-    static Result result(Proposal proposal) {
+    public static Result result(Proposal proposal) {
         if (proposal instanceof Proposal.Drafted drafted) {
             RuleWeights weights = drafted.weights();
             return new Result("drafted", drafted.base().toString(), drafted.draft().toString(), counts(drafted.counts()),
