@@ -1,6 +1,7 @@
 package io.attune.learn.proposal;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Proposed points for a model's rules, fitted on labelled leads, with the figures a reviewer needs:
@@ -24,7 +25,7 @@ public record RuleWeights(List<RuleProposal> rules, LearnedTerm learned, Scaling
         MEAN_SCORE;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

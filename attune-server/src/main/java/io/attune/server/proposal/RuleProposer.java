@@ -68,12 +68,12 @@ public final class RuleProposer {
             edits.put(rule.rule(), new RuleEdit(rule.proposed(), rule.flag()));
         }
         List<String> header = header(request, counts, weights, asOf);
-        return draft(workspace, request, author, counts, weights, edits, header, learned);
+        return draft(workspace, base, request, author, counts, weights, edits, header, learned);
     }
 
-    private Proposal draft(WorkspaceId workspace, ProposalRequest request, Principal author, Proposal.Counts counts,
-            RuleWeights weights, Map<String, RuleEdit> edits, List<String> header, LearnedSection learned) {
-        StoredModel base = models.model(workspace, request.base()).orElseThrow();
+    private Proposal draft(WorkspaceId workspace, StoredModel base, ProposalRequest request, Principal author,
+            Proposal.Counts counts, RuleWeights weights, Map<String, RuleEdit> edits, List<String> header,
+            LearnedSection learned) {
         int version = nextVersion(workspace, request.base());
         for (int attempt = 0; attempt < 2; attempt++) {
             String source = writer.write(base.source(), version, header, edits,

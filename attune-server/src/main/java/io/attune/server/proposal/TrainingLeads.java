@@ -40,8 +40,8 @@ final class TrainingLeads {
 
     TrainingLeads(Backtester backtester, LeadQueries leads, Outcomes outcomes) {
         this.backtester = backtester;
-        this.outcomes = outcomes;
         this.leads = leads;
+        this.outcomes = outcomes;
     }
 
     /** Why a lead of the segment is not in the table. */
