@@ -1,6 +1,8 @@
 package io.attune.learn.proposal;
 
 import io.attune.learn.model.PlattCalibration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Map;
  */
 public record LearnedTerm(double intercept, Map<String, Double> weights, PlattCalibration calibration) {
     public LearnedTerm {
-        weights = Map.copyOf(weights);
+        // In the model's rule order, which is the order the learned: section lists them in.
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 }
