@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, WorkspaceCommand.class, DemoCommand.class, ImportCommand.class,
                 ScoreCommand.class, RebuildCommand.class, OutcomesCommand.class, OutboxCommand.class,
                 AuditCommand.class, KeysCommand.class, LeadCommand.class, TrainCommand.class, LintCommand.class,
-                BacktestCommand.class, EvaluateCommand.class, DriftCommand.class})
+                BacktestCommand.class, EvaluateCommand.class, DriftCommand.class, ProposeCommand.class})
 public final class AttuneCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

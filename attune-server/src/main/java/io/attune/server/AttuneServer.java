@@ -5,6 +5,9 @@ import io.attune.server.audit.PhiReads;
 import io.attune.server.backtest.BacktestJobs;
 import io.attune.server.backtest.BacktestRoutes;
 import io.attune.server.backtest.Backtester;
+import io.attune.server.proposal.ProposalJobs;
+import io.attune.server.proposal.ProposalRoutes;
+import io.attune.server.proposal.RuleProposer;
 import io.attune.server.consent.ConsentRoutes;
 import io.attune.server.delivery.DestinationRoutes;
 import io.attune.server.delivery.Dispatcher;
@@ -53,12 +56,15 @@ public final class AttuneServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final SlaWatcher watcher;
     private final BacktestJobs backtests;
+    private final ProposalJobs proposals;
 
-    private AttuneServer(HttpApp http, Dispatcher dispatcher, SlaWatcher watcher, BacktestJobs backtests) {
+    private AttuneServer(HttpApp http, Dispatcher dispatcher, SlaWatcher watcher, BacktestJobs backtests,
+            ProposalJobs proposals) {
         this.http = http;
         this.dispatcher = dispatcher;
         this.watcher = watcher;
         this.backtests = backtests;
+        this.proposals = proposals;
     }
 
     /** Starts serving {@code store} on {@code host:port} (port 0 picks a free one). The caller keeps the store. */
@@ -77,8 +83,10 @@ public final class AttuneServer implements AutoCloseable {
         JdbcRightsRequests rights = store.rightsRequests();
         RequestDeadlines deadlines = new RequestDeadlines(store.queries(), store.workspaces());
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
-        BacktestJobs backtests = new BacktestJobs(new Backtester(store.queries(), store.outcomes(), store.models(),
-                store.workspaces()));
+        Backtester backtester = new Backtester(store.queries(), store.outcomes(), store.models(), store.workspaces());
+        BacktestJobs backtests = new BacktestJobs(backtester);
+        ProposalJobs proposals = new ProposalJobs(new RuleProposer(backtester, store.queries(), store.outcomes(),
+                store.models(), store.modelVersions(), clock));
         HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
                 store.audit(), store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
@@ -96,6 +104,7 @@ public final class AttuneServer implements AutoCloseable {
                         new RightsRequestRoutes(rights, clock),
                         new ModelVersionRoutes(store.modelVersions(), clock),
                         new BacktestRoutes(backtests, store.models(), reads, clock),
+                        new ProposalRoutes(proposals, store.models(), clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.queries(), store.outcomes(),
                                 store.workspaces()), store.models()), clock)));
         http.start(host, port);
@@ -107,7 +116,7 @@ public final class AttuneServer implements AutoCloseable {
                 new WebhookRenderer(events, presets, clock), delivery, clock).start();
         // Overdue timers are looked for at the dispatcher's pace: a breach leaves as promptly as a hand-off.
         SlaWatcher watcher = new SlaWatcher(store.overdueTimers(), store.writer(), clock, delivery.poll()).start();
-        return new AttuneServer(http, dispatcher, watcher, backtests);
+        return new AttuneServer(http, dispatcher, watcher, backtests, proposals);
     }
 
     public int port() {
@@ -119,6 +128,7 @@ public final class AttuneServer implements AutoCloseable {
         watcher.close();
         dispatcher.close();
         backtests.close();
+        proposals.close();
         http.stop();
     }
 }

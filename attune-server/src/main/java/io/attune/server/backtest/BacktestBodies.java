@@ -2,6 +2,7 @@ package io.attune.server.backtest;
 
 import io.attune.learn.metric.DecileLift;
 import io.attune.server.http.Numbers;
+import io.attune.server.jobs.BackgroundJobs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class BacktestBodies {
 
     /** {@code result} is present once {@code status} is {@code done}; {@code error} when it is {@code failed}. */
     public record Job(String id, String status, long processed, long total, Result result, String error) {
-        static Job of(BacktestJobs.Status status) {
+        static Job of(BackgroundJobs.Status<Backtest> status) {
             return new Job(status.id(), status.state(), status.processed(), status.total(),
                     status.result().map(BacktestBodies::result).orElse(null), status.error().orElse(null));
         }

@@ -12,6 +12,7 @@ import io.attune.core.model.StoredModel;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.audit.PhiReads;
 import io.attune.server.http.ApiJson;
+import io.attune.server.jobs.BackgroundJobs;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
 import io.attune.server.http.ProblemException;
@@ -70,13 +71,13 @@ public final class BacktestRoutes implements RouteGroup {
         if (!invalid.isEmpty()) {
             throw new ProblemException(Problem.invalidParams(invalid));
         }
-        BacktestJobs.Status status = jobs.start(workspace, candidate.orElseThrow(), from, to);
+        BackgroundJobs.Status<Backtest> status = jobs.start(workspace, candidate.orElseThrow(), from, to);
         ctx.header("Location", "/api/backtests/" + status.id());
         ctx.status(202).json(BacktestBodies.Job.of(status));
     }
 
     private void get(Context ctx) {
-        BacktestJobs.Status status = jobs.status(Caller.workspace(ctx), ctx.pathParam("id"))
+        BackgroundJobs.Status<Backtest> status = jobs.status(Caller.workspace(ctx), ctx.pathParam("id"))
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No backtest with this id in your workspace; "
                         + "backtests are kept in memory until the server restarts.")));
         status.result().ifPresent(backtest -> reads.leads(ctx, JOB, Stream.concat(

@@ -80,22 +80,42 @@ public final class Backtester {
         Map<LeadId, Backtest.Pair> byLead = new LinkedHashMap<>();
         long replayed = 0;
         for (LeadId id : ids) {
-            Optional<LeadState> lead = leads.lead(workspace, id);
-            List<Event> history = lead.isEmpty() ? List.of() : leads.history(workspace, id).stream()
-                    .filter(event -> !event.timestamp().isAfter(to)).toList();
-            if (!history.isEmpty()) {
-                LeadState state = lead.get();
-                Map<String, Object> account = state.account().flatMap(a -> leads.account(workspace, a))
-                        .map(AccountState::traits).map(traits -> traits.facts()).orElse(Map.of());
-                Safeguards safeguards = new Safeguards(gate, () -> leads.consents(workspace, id),
-                        Optional.of(gate.jurisdiction(state.traits(), state.privacy())));
-                byLead.put(id, new Backtest.Pair(
-                        LeadRun.of(scoring, active, state, history, account, safeguards, to),
-                        LeadRun.of(scoring, candidate, state, history, account, safeguards, to)));
-            }
+            input(workspace, gate, id, to).ifPresent(input -> byLead.put(id,
+                    new Backtest.Pair(input.run(scoring, active, to), input.run(scoring, candidate, to))));
             done.accept(++replayed);
         }
         return summarise(workspace, active, candidate, from, to, byLead);
+    }
+
+    /**
+     * One lead replayed under {@code model} with its events up to {@code cutOff}, as a backtest replays
+     * it; empty when the lead is unknown or had no event by then.
+     */
+    public Optional<LeadRun> replay(WorkspaceId workspace, ScoringModel model, LeadId id, Instant cutOff) {
+        ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
+        return input(workspace, gate, id, cutOff).map(input -> input.run(scoring, model, cutOff));
+    }
+
+    /** What a lead's replay starts from: its stored state, its events up to the cut-off, its account, its safeguards. */
+    private record Input(LeadState state, List<Event> history, Map<String, Object> account, Safeguards safeguards) {
+        LeadRun run(LeadScoring scoring, ScoringModel model, Instant cutOff) {
+            return LeadRun.of(scoring, model, state, history, account, safeguards, cutOff);
+        }
+    }
+
+    private Optional<Input> input(WorkspaceId workspace, ScoringGate gate, LeadId id, Instant to) {
+        Optional<LeadState> lead = leads.lead(workspace, id);
+        List<Event> history = lead.isEmpty() ? List.of() : leads.history(workspace, id).stream()
+                .filter(event -> !event.timestamp().isAfter(to)).toList();
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        LeadState state = lead.get();
+        Map<String, Object> account = state.account().flatMap(a -> leads.account(workspace, a))
+                .map(AccountState::traits).map(traits -> traits.facts()).orElse(Map.of());
+        Safeguards safeguards = new Safeguards(gate, () -> leads.consents(workspace, id),
+                Optional.of(gate.jurisdiction(state.traits(), state.privacy())));
+        return Optional.of(new Input(state, history, account, safeguards));
     }
 
     private Backtest summarise(WorkspaceId workspace, ScoringModel active, ScoringModel candidate,

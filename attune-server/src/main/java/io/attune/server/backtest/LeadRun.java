@@ -27,9 +27,16 @@ import java.util.Optional;
  * @param total fit plus engagement read at the cut-off
  * @param qualifiedAt when it first qualified (identified, and the model's qualification holds), if it did
  * @param reasons the rules that gave the most at the cut-off, best first
+ * @param rulePoints what each fit and engagement rule that scored is worth at the cut-off (after decay and
+ *     caps; a fit rule's points while it holds), by rule id
  */
 public record LeadRun(LeadScore score, double total, boolean qualifiesAtCutOff, Optional<Instant> qualifiedAt,
-        List<Reason> reasons) {
+        List<Reason> reasons, Map<String, Double> rulePoints) {
+
+    public LeadRun {
+        reasons = List.copyOf(reasons);
+        rulePoints = Map.copyOf(rulePoints);
+    }
 
     /** A rule and what it is worth at the cut-off (fit rules do not decay). */
     public record Reason(String rule, double points) {
@@ -54,7 +61,7 @@ public record LeadRun(LeadScore score, double total, boolean qualifiesAtCutOff, 
         }
         Qualification atCutOff = Qualification.of(model, state, cutOff);
         return new LeadRun(state.score(), atCutOff.total(), identified && atCutOff.qualified(), qualifiedAt,
-                reasons(model, state.score(), contributions, cutOff));
+                reasons(model, state.score(), contributions, cutOff), rulePoints(model, state.score(), cutOff));
     }
 
     private static boolean qualifies(ScoringModel model, LeadState lead, boolean identified, Instant at) {
@@ -69,6 +76,17 @@ public record LeadRun(LeadScore score, double total, boolean qualifiesAtCutOff, 
     private static boolean identifies(Event event) {
         return event.header().userId() != null || event instanceof Identify identify
                 && identify.traits().text("email").flatMap(Identity::email).isPresent();
+    }
+
+    private static Map<String, Double> rulePoints(ScoringModel model, LeadScore score, Instant cutOff) {
+        Map<String, Double> byRule = new HashMap<>();
+        for (FitContribution fit : score.fitContributions()) {
+            byRule.merge(fit.rule().value(), fit.points(), Double::sum);
+        }
+        long at = cutOff.toEpochMilli();
+        score.tallies(model).forEach((rule, tally) -> byRule.merge(rule.value(), tally.value().at(at, model.decay()),
+                Double::sum));
+        return byRule;
     }
 
     private static List<Reason> reasons(ScoringModel model, LeadScore score, List<Contribution> contributions,

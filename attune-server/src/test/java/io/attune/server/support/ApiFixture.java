@@ -8,6 +8,9 @@ import io.attune.server.fakes.InMemoryRightsRequests;
 import io.attune.server.fakes.NoSubjectRecords;
 import io.attune.server.fakes.ReadOnlyModelVersions;
 import io.attune.server.models.ModelVersionRoutes;
+import io.attune.server.proposal.ProposalJobs;
+import io.attune.server.proposal.ProposalRoutes;
+import io.attune.server.proposal.RuleProposer;
 import io.attune.server.subject.RequestDeadlines;
 import io.attune.server.subject.RightsRequestRoutes;
 import io.attune.server.subject.SubjectRequestRoutes;
@@ -163,6 +166,9 @@ public final class ApiFixture {
                         new RightsRequestRoutes(rights, clock),
                         new ModelVersionRoutes(new ReadOnlyModelVersions(), clock),
                         new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock),
+                        new ProposalRoutes(new ProposalJobs(new RuleProposer(backtester(), store.leads(),
+                                store.outcomes(), store.models(), new ReadOnlyModelVersions(), clock)),
+                                store.models(), clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.leads(), store.outcomes(),
                                 store.workspaces()), store.models()), clock)));
     }
