@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.condition.ConditionCompiler;
 import io.attune.core.model.EngagementRule;
 import io.attune.core.model.ModelCompiler;
+import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.Role;
@@ -122,6 +123,25 @@ abstract class ProposalsContract {
                 served.clock().instant());
         Reply approved = post("/api/models/" + DRAFT + "/approve", "", approver);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_proposal_with_the_learned_term_drafts_a_model_that_loads_and_adds_the_fitted_probability() throws Exception {
+        record(40, served.clock().instant().minus(Duration.ofDays(20)));
+
+        String id = post("/api/models/" + BASE + "/proposals", "{\"seed\": 7, \"includeLearned\": true, "
+                + "\"learnedPoints\": 30}", credentials.adminKey()).json().path("id").asText();
+
+        JsonNode result = finished(id).path("result");
+        assertThat(result.path("outcome").asText()).as(result.toString()).isEqualTo("drafted");
+        Reply draft = client.get("/api/models/" + DRAFT, credentials.adminKey());
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        ScoringModel loaded = YamlModels.load("draft.yaml", draft.json().path("source").asText(),
+                new ModelCompiler(new ConditionCompiler()));
+        assertThat(loaded.learned()).isPresent();
+        assertThat(loaded.learned().get().points()).isEqualTo(30);
+        assertThat(loaded.learned().get().weights()).containsKey(new RuleId("insurance_check_completed"));
+        assertThat(draft.json().at("/learned/points").asDouble()).isEqualTo(30);
     }
 
     @Test
