@@ -1,6 +1,9 @@
 package io.attune.server.subject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.attune.server.subject.SubjectRequestBodies.admin;
+import static io.attune.server.subject.SubjectRequestBodies.line;
+import static io.attune.server.subject.SubjectRequestBodies.object;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.core.handoff.DestinationId;
 import io.attune.core.lifecycle.Actor;
@@ -12,10 +15,7 @@ import io.attune.core.rights.RequestStatus;
 import io.attune.core.rights.RightsRequest;
 import io.attune.core.rights.RightsRequests;
 import io.attune.core.rights.Settlement;
-import io.attune.core.workspace.Principal;
-import io.attune.core.workspace.Role;
 import io.attune.core.workspace.WorkspaceId;
-import io.attune.server.http.ApiJson;
 import io.attune.server.http.Caller;
 import io.attune.server.http.PageBody;
 import io.attune.server.http.PageRequest;
@@ -88,9 +88,9 @@ public final class RightsRequestRoutes implements RouteGroup {
     private void extend(Context ctx) {
         WorkspaceId workspace = admin(ctx);
         RequestId id = requestId(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = object(ctx, "a JSON object");
         List<Problem.InvalidParam> problems = new ArrayList<>();
-        String reason = text(body, "reason", Extension.MAX_REASON, problems);
+        String reason = line(body, "reason", Extension.MAX_REASON, problems);
         JsonNode days = body.get("days");
         if (days == null || !days.canConvertToInt() || !days.isIntegralNumber() || days.asInt() < 1) {
             problems.add(new Problem.InvalidParam("days", "must be a whole number of days, at least 1"));
@@ -102,12 +102,12 @@ public final class RightsRequestRoutes implements RouteGroup {
     private void confirm(Context ctx) {
         WorkspaceId workspace = admin(ctx);
         RequestId id = requestId(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = object(ctx, "a JSON object");
         List<Problem.InvalidParam> problems = new ArrayList<>();
         Optional<DestinationId> destination = destination(body, problems);
         Optional<String> reference = Optional.empty();
         if (body.has("reference") && !body.get("reference").isNull()) {
-            reference = Optional.ofNullable(text(body, "reference", Settlement.MAX_REFERENCE, problems));
+            reference = Optional.ofNullable(line(body, "reference", Settlement.MAX_REFERENCE, problems));
         }
         Optional<String> given = reference;
         answer(ctx, problems, () -> requests.settle(workspace, id, destination.orElseThrow(),
@@ -117,10 +117,10 @@ public final class RightsRequestRoutes implements RouteGroup {
     private void waive(Context ctx) {
         WorkspaceId workspace = admin(ctx);
         RequestId id = requestId(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = object(ctx, "a JSON object");
         List<Problem.InvalidParam> problems = new ArrayList<>();
         Optional<DestinationId> destination = destination(body, problems);
-        String reason = text(body, "reason", Settlement.MAX_REASON, problems);
+        String reason = line(body, "reason", Settlement.MAX_REASON, problems);
         answer(ctx, problems, () -> requests.settle(workspace, id, destination.orElseThrow(),
                 new Settlement.Waived(clock.instant(), actor(ctx), reason)));
     }
@@ -147,7 +147,7 @@ public final class RightsRequestRoutes implements RouteGroup {
     }
 
     private static Optional<DestinationId> destination(JsonNode body, List<Problem.InvalidParam> problems) {
-        String text = text(body, "destination", MAX_DESTINATION, problems);
+        String text = line(body, "destination", MAX_DESTINATION, problems);
         if (text == null) {
             return Optional.empty();
         }
@@ -163,49 +163,12 @@ public final class RightsRequestRoutes implements RouteGroup {
         return new Actor.ApiKey(Caller.of(ctx).keyId()).describe();
     }
 
-    private static WorkspaceId admin(Context ctx) {
-        Principal caller = Caller.of(ctx);
-        if (caller.role() != Role.ADMIN) {
-            throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Data-subject requests are for admin"
-                    + " keys; this API key has the role " + caller.role().wireName() + "."));
-        }
-        return caller.workspace();
-    }
-
     private static RequestId requestId(Context ctx) {
         String raw = ctx.pathParam("id");
         if (!RequestId.isValid(raw)) {
             throw notFound();
         }
         return new RequestId(raw);
-    }
-
-    private static JsonNode body(Context ctx) {
-        JsonNode parsed;
-        try {
-            parsed = ApiJson.mapper().readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr() + ")");
-        }
-        if (parsed == null || !parsed.isObject()) {
-            throw invalid("body", "must be a JSON object");
-        }
-        return parsed;
-    }
-
-    /** One line of text: the audit log keeps it, and it names staff, grounds and tickets. */
-    private static String text(JsonNode body, String name, int max, List<Problem.InvalidParam> problems) {
-        JsonNode value = body.get(name);
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().strip().length() > max
-                || value.asText().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            problems.add(new Problem.InvalidParam(name, "must be text of 1-" + max + " characters on one line"));
-            return null;
-        }
-        return value.asText().strip();
-    }
-
-    private static ProblemException invalid(String name, String reason) {
-        return new ProblemException(Problem.invalidParams(List.of(new Problem.InvalidParam(name, reason))));
     }
 
     private static ProblemException notFound() {

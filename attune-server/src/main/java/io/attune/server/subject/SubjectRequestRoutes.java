@@ -1,6 +1,9 @@
 package io.attune.server.subject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.attune.server.subject.SubjectRequestBodies.admin;
+import static io.attune.server.subject.SubjectRequestBodies.line;
+import static io.attune.server.subject.SubjectRequestBodies.object;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.core.erasure.Erasure;
 import io.attune.core.erasure.ErasureIntake;
@@ -13,10 +16,8 @@ import io.attune.core.lifecycle.Actor;
 import io.attune.core.rights.RequestKind;
 import io.attune.core.rights.RightsRequests;
 import io.attune.core.workspace.Principal;
-import io.attune.core.workspace.Role;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.audit.PhiReads;
-import io.attune.server.http.ApiJson;
 import io.attune.server.http.Caller;
 import io.attune.server.http.Problem;
 import io.attune.server.http.QueryParams;
@@ -97,10 +98,10 @@ public final class SubjectRequestRoutes implements RouteGroup {
         Principal caller = Caller.of(ctx);
         admin(ctx);
         LeadId asked = leadId(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = object(ctx, "a JSON object with requestedBy and reason");
         List<Problem.InvalidParam> problems = new ArrayList<>();
-        String requestedBy = text(body, "requestedBy", ErasureRequest.MAX_REQUESTED_BY, problems);
-        String reason = text(body, "reason", ErasureRequest.MAX_REASON, problems);
+        String requestedBy = line(body, "requestedBy", ErasureRequest.MAX_REQUESTED_BY, problems);
+        String reason = line(body, "reason", ErasureRequest.MAX_REASON, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(Problem.invalidParams(problems));
         }
@@ -123,48 +124,12 @@ public final class SubjectRequestRoutes implements RouteGroup {
                 .orElseGet(SubjectRequestRoutes::notFound);
     }
 
-    /** Data-subject requests are for admin keys: a read key may not take everything about a person. */
-    private static WorkspaceId admin(Context ctx) {
-        Principal caller = Caller.of(ctx);
-        if (caller.role() != Role.ADMIN) {
-            throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Data-subject requests are for admin"
-                    + " keys; this API key has the role " + caller.role().wireName() + "."));
-        }
-        return caller.workspace();
-    }
-
     private static LeadId leadId(Context ctx) {
         String raw = ctx.pathParam("id");
         if (!LeadId.isValid(raw)) {
             throw notFound();
         }
         return new LeadId(raw);
-    }
-
-    private static JsonNode body(Context ctx) {
-        JsonNode parsed;
-        try {
-            parsed = ApiJson.mapper().readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr() + ")");
-        }
-        if (parsed == null || !parsed.isObject()) {
-            throw invalid("body", "must be a JSON object with requestedBy and reason");
-        }
-        return parsed;
-    }
-
-    private static String text(JsonNode body, String name, int max, List<Problem.InvalidParam> problems) {
-        JsonNode value = body.get(name);
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().strip().length() > max) {
-            problems.add(new Problem.InvalidParam(name, "must be text of 1-" + max + " characters"));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private static ProblemException invalid(String name, String reason) {
-        return new ProblemException(Problem.invalidParams(List.of(new Problem.InvalidParam(name, reason))));
     }
 
     private static ProblemException notFound() {

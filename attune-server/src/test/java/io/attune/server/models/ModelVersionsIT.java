@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.Role;
-import io.attune.server.AttuneServer;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.ApiClient.Reply;
 import io.attune.server.support.Documented;
+import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
-import io.attune.store.ingest.WriterSettings;
 import io.attune.store.model.YamlModels;
 import io.attune.store.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,9 @@ import org.junit.jupiter.api.Test;
 class ModelVersionsIT {
     private static final String V2 = "employer-starter@2";
 
-    private final Clock clock = Clock.systemUTC();
-    private TestDatabase testDatabase;
+    private ServedStore served;
+    private Clock clock;
     private Store store;
-    private AttuneServer server;
     private ApiClient client;
     private Credentials credentials;
     private String alice;
@@ -40,20 +38,18 @@ class ModelVersionsIT {
 
     @BeforeEach
     void start() {
-        testDatabase = TestDatabase.create(TestDatabase.Engine.SQLITE);
-        store = Store.over(testDatabase.database(), WriterSettings.DEFAULTS, clock);
-        credentials = store.workspaces().create("Acme Benefits", Segment.EMPLOYER, clock.instant());
+        served = ServedStore.employer(TestDatabase.Engine.SQLITE);
+        clock = served.clock();
+        store = served.store();
+        client = served.client();
+        credentials = served.credentials();
         alice = store.workspaces().issueApiKey(credentials.workspace().id(), Role.APPROVER, "alice", clock.instant());
         bob = store.workspaces().issueApiKey(credentials.workspace().id(), Role.APPROVER, "bob", clock.instant());
-        server = AttuneServer.start(store, "127.0.0.1", 0, clock);
-        client = new ApiClient(server.port());
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.writer().close();
-        testDatabase.close();
+        served.close();
     }
 
     private static String lowerThreshold() {

@@ -50,6 +50,11 @@ public final class ServedStore implements AutoCloseable {
         return new ServedStore(engine, "Lakeside Counseling", Segment.CONSUMER, clock);
     }
 
+    /** An employer workspace, for the model and scoring tests that work with the employer starter model. */
+    public static ServedStore employer(TestDatabase.Engine engine) {
+        return new ServedStore(engine, "Acme Benefits", Segment.EMPLOYER, Clock.systemUTC());
+    }
+
     public Clock clock() {
         return clock;
     }
