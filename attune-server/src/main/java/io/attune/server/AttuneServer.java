@@ -78,8 +78,9 @@ public final class AttuneServer implements AutoCloseable {
         RequestDeadlines deadlines = new RequestDeadlines(store.queries(), store.workspaces());
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
         BacktestJobs backtests = new BacktestJobs(new Backtester(store.queries(), store.outcomes(), store.models(),
-                store.workspaces()));
-        HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
+                store.workspaces(), store.classifications()));
+        HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.classifications(), store.models(),
+                new LeadScoring(),
                 store.audit(), store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
                         new CrisisRoutes(store.writer(), store.audit(), clock),
@@ -97,7 +98,7 @@ public final class AttuneServer implements AutoCloseable {
                         new ModelVersionRoutes(store.modelVersions(), clock),
                         new BacktestRoutes(backtests, store.models(), reads, clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.queries(), store.outcomes(),
-                                store.workspaces()), store.models()), clock)));
+                                store.workspaces(), store.classifications()), store.models()), clock)));
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         // Every send is decided by the destination's egress policy first, and the decision recorded and audited.

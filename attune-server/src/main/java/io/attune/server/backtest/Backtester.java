@@ -13,6 +13,8 @@ import io.attune.core.outcome.Outcome;
 import io.attune.core.outcome.OutcomeFilter;
 import io.attune.core.outcome.OutcomeStatus;
 import io.attune.core.outcome.Outcomes;
+import io.attune.core.privacy.DataDictionary;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
@@ -47,10 +49,13 @@ public final class Backtester {
     private final Outcomes outcomes;
     private final ModelRegistry models;
     private final Workspaces workspaces;
+    private final PrivacyClassifications classifications;
     private final LeadScoring scoring = new LeadScoring();
 
-    public Backtester(LeadQueries leads, Outcomes outcomes, ModelRegistry models, Workspaces workspaces) {
+    public Backtester(LeadQueries leads, Outcomes outcomes, ModelRegistry models, Workspaces workspaces,
+            PrivacyClassifications classifications) {
         this.leads = leads;
+        this.classifications = classifications;
         this.outcomes = outcomes;
         this.models = models;
         this.workspaces = workspaces;
@@ -77,6 +82,7 @@ public final class Backtester {
             List<LeadId> ids, LongConsumer done) {
         ScoringModel active = models.catalog(workspace).active(candidate.segment());
         ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
+        DataDictionary dictionary = classifications.dataDictionary(workspace);
         Map<LeadId, Backtest.Pair> byLead = new LinkedHashMap<>();
         long replayed = 0;
         for (LeadId id : ids) {
@@ -87,7 +93,7 @@ public final class Backtester {
                 LeadState state = lead.get();
                 Map<String, Object> account = state.account().flatMap(a -> leads.account(workspace, a))
                         .map(AccountState::traits).map(traits -> traits.facts()).orElse(Map.of());
-                Safeguards safeguards = new Safeguards(gate, () -> leads.consents(workspace, id),
+                Safeguards safeguards = new Safeguards(gate, dictionary, () -> leads.consents(workspace, id),
                         Optional.of(gate.jurisdiction(state.traits(), state.privacy())));
                 byLead.put(id, new Backtest.Pair(
                         LeadRun.of(scoring, active, state, history, account, safeguards, to),

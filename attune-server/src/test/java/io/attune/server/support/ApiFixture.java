@@ -145,7 +145,8 @@ public final class ApiFixture {
         PhiReads reads = new PhiReads(store.audit(), clock);
         InMemoryRightsRequests rights = new InMemoryRightsRequests();
         RequestDeadlines deadlines = new RequestDeadlines(store.leads(), store.workspaces());
-        return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), store.audit(),
+        return new HttpApp(store.leads(), store.workspaces(), store.classifications(), store.models(), new LeadScoring(),
+                store.audit(),
                 () -> true, metrics, clock, List.of(new IngestionRoutes(ingestion, clock),
                         new SalesFeedbackRoutes(store.actions(), clock),
                         new CrisisRoutes(store.actions(), store.audit(), clock),
@@ -164,12 +165,13 @@ public final class ApiFixture {
                         new ModelVersionRoutes(new ReadOnlyModelVersions(), clock),
                         new BacktestRoutes(new BacktestJobs(backtester()), store.models(), reads, clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.leads(), store.outcomes(),
-                                store.workspaces()), store.models()), clock)));
+                                store.workspaces(), store.classifications()), store.models()), clock)));
     }
 
     /** The backtester over this fixture's fakes. */
     public Backtester backtester() {
-        return new Backtester(store.leads(), store.outcomes(), store.models(), store.workspaces());
+        return new Backtester(store.leads(), store.outcomes(), store.models(), store.workspaces(),
+                store.classifications());
     }
 
     /** The app started on a free loopback port. */
