@@ -37,7 +37,8 @@ public final class DataDictionary {
     private static final Set<String> DEFAULT_USER_IDS = Set.of("userid", "anonymousid", "leadid", "handofflead");
     private static final Set<String> PART2_FLAGS = Set.of("part2", "part2flag", "part2record", "ispart2");
     private static final Pattern ID_SUFFIX = Pattern.compile(".*(?:[a-z0-9]Id|ID|[_\\-. ][iI][dD])");
-    private static final DataDictionary DEFAULT = new DataDictionary(HealthTerms.defaults(), DEFAULTS, DEFAULT_USER_IDS);
+    private static final DataDictionary DEFAULT = new DataDictionary(HealthTerms.defaults(), DEFAULTS,
+            DEFAULT_USER_IDS);
 
     private final HealthTerms terms;
     private final Map<String, DataClass> entries;

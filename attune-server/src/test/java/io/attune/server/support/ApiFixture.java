@@ -145,8 +145,8 @@ public final class ApiFixture {
         PhiReads reads = new PhiReads(store.audit(), clock);
         InMemoryRightsRequests rights = new InMemoryRightsRequests();
         RequestDeadlines deadlines = new RequestDeadlines(store.leads(), store.workspaces());
-        return new HttpApp(store.leads(), store.workspaces(), store.classifications(), store.models(), new LeadScoring(),
-                store.audit(),
+        return new HttpApp(store.leads(), store.workspaces(), store.classifications(), store.models(),
+                new LeadScoring(), store.audit(),
                 () -> true, metrics, clock, List.of(new IngestionRoutes(ingestion, clock),
                         new SalesFeedbackRoutes(store.actions(), clock),
                         new CrisisRoutes(store.actions(), store.audit(), clock),

@@ -132,7 +132,8 @@ abstract class ModelVersionsContract {
         assertThat(((ModelVersions.Changed) activated).rescored()).isEqualTo(2);
         assertThat(((ModelVersions.Changed) activated).model().lifecycle()).isEqualTo(ModelStatus.ACTIVE);
         assertThat(leads()).extracting(LeadState::model).containsOnly(LOWER);
-        LeadState dana = leads().stream().filter(l -> l.traits().attributes().asMap().get("title").equals("VP, Benefits"))
+        LeadState dana = leads().stream()
+                .filter(l -> l.traits().attributes().asMap().get("title").equals("VP, Benefits"))
                 .findFirst().orElseThrow();
         assertThat(dana.stage()).isEqualTo(Stage.MQL);
         Transition move = store.queries().transitions(workspace, dana.id()).get(
