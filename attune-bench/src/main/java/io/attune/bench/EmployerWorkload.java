@@ -8,6 +8,7 @@ import io.attune.core.event.MessageId;
 import io.attune.core.event.Page;
 import io.attune.core.event.Track;
 import io.attune.core.lead.LeadTraits;
+import io.attune.core.privacy.DataDictionary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class EmployerWorkload {
         for (int lead = 0; lead < leads; lead++) {
             EmployerEventGenerator.GeneratedLead generated = generator.lead(lead);
             histories[lead] = generated.events().toArray(Event[]::new);
-            leadFacts.add(LeadTraits.of(generated.traits()).facts());
+            leadFacts.add(LeadTraits.of(generated.traits()).facts(DataDictionary.defaults()));
             accountFacts.add(generated.accountFacts());
             total += histories[lead].length;
         }

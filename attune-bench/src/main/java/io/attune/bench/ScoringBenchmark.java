@@ -18,6 +18,7 @@ import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.EventFacts;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.ScoreUpdate;
@@ -225,7 +226,8 @@ public class ScoringBenchmark {
     @State(Scope.Thread)
     public static class Leads {
         /** The employer segment is not gated, so the ledger is never read. */
-        private static final Safeguards SAFEGUARDS = Safeguards.of(ScoringGate.STANDARD, ConsentLedger.EMPTY);
+        private static final Safeguards SAFEGUARDS = Safeguards.of(ScoringGate.STANDARD, DataDictionary.defaults(),
+                ConsentLedger.EMPTY);
 
         final LeadScoring scoring = new LeadScoring();
         LeadState[] preloaded;

@@ -72,7 +72,7 @@ final class BacktestRun {
             }
             model = candidate.apply(opened);
             Backtester backtester = new Backtester(opened.queries(), opened.outcomes(), opened.models(),
-                    opened.workspaces());
+                    opened.workspaces(), opened.classifications());
             List<LeadId> leads = backtester.leadsOf(workspace, model);
             backtest = backtester.run(workspace, model, Optional.ofNullable(from),
                     to == null ? clock.instant() : to, leads, replayed -> { });

@@ -88,7 +88,7 @@ final class DriftCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no workspace " + workspace + " in this store");
             }
             DriftCheck check = new DriftCheck(new DriftSampler(opened.queries(), opened.outcomes(),
-                    opened.workspaces()), opened.models());
+                    opened.workspaces(), opened.classifications()), opened.models());
             Segment chosen = segment == null ? check.defaultSegment(workspace) : Segment.fromWireName(segment)
                     .orElseThrow(() -> new IllegalArgumentException(
                             "--segment must be consumer, employer, payer, referral or community"));

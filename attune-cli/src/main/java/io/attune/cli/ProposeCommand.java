@@ -97,7 +97,7 @@ final class ProposeCommand implements Callable<Integer> {
             StoredModel stored = opened.models().model(workspace, base).orElseThrow(() ->
                     new IllegalArgumentException("no model version " + base + " in workspace " + workspace));
             Backtester backtester = new Backtester(opened.queries(), opened.outcomes(), opened.models(),
-                    opened.workspaces());
+                    opened.workspaces(), opened.classifications());
             RuleProposer proposer = new RuleProposer(backtester, opened.queries(), opened.outcomes(), opened.models(),
                     opened.modelVersions(), clock);
             proposal = proposer.propose(workspace, stored, request, new Principal(workspace, Role.ADMIN, AUTHOR),

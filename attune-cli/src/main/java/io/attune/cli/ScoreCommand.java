@@ -20,6 +20,7 @@ import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.scoring.RuleTally;
 import io.attune.core.workspace.WorkspaceId;
@@ -106,7 +107,9 @@ final class ScoreCommand implements Callable<Integer> {
         InMemoryLeadBook book = new InMemoryLeadBook();
         ScoringGate gate = new ScoringGate(UnknownJurisdiction.fromWireName(unknownJurisdiction).orElseThrow(
                 () -> new IllegalArgumentException("--unknown-jurisdiction must be strictest or not_covered")));
-        RecordEvent record = new RecordEvent(OFFLINE, catalog, book, new LeadScoring(), LifecyclePolicy.DEFAULT, gate);
+        // offline, no workspace's classification: traits are read by the default dictionary
+        RecordEvent record = new RecordEvent(OFFLINE, catalog, book, new LeadScoring(), LifecyclePolicy.DEFAULT, gate,
+                DataDictionary.defaults());
         SegmentParser parser = new SegmentParser();
         PrintWriter err = spec.commandLine().getErr();
         int line = 0;

@@ -83,11 +83,13 @@ public final class AttuneServer implements AutoCloseable {
         JdbcRightsRequests rights = store.rightsRequests();
         RequestDeadlines deadlines = new RequestDeadlines(store.queries(), store.workspaces());
         SegmentIngestion ingestion = new SegmentIngestion(new SegmentParser(), store.workspaces(), store.writer());
-        Backtester backtester = new Backtester(store.queries(), store.outcomes(), store.models(), store.workspaces());
+        Backtester backtester = new Backtester(store.queries(), store.outcomes(), store.models(), store.workspaces(),
+                store.classifications());
         BacktestJobs backtests = new BacktestJobs(backtester);
         ProposalJobs proposals = new ProposalJobs(new RuleProposer(backtester, store.queries(), store.outcomes(),
                 store.models(), store.modelVersions(), clock));
-        HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.models(), new LeadScoring(),
+        HttpApp http = new HttpApp(store.queries(), store.workspaces(), store.classifications(), store.models(),
+                new LeadScoring(),
                 store.audit(), store.database()::healthy, metrics, clock,
                 List.of(new IngestionRoutes(ingestion, clock), new SalesFeedbackRoutes(store.writer(), clock),
                         new CrisisRoutes(store.writer(), store.audit(), clock),
@@ -106,7 +108,7 @@ public final class AttuneServer implements AutoCloseable {
                         new BacktestRoutes(backtests, store.models(), reads, clock),
                         new ProposalRoutes(proposals, store.models(), clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.queries(), store.outcomes(),
-                                store.workspaces()), store.models()), clock)));
+                                store.workspaces(), store.classifications()), store.models()), clock)));
         http.start(host, port);
         HandOffEvents events = new HandOffEvents(new RegistryRuleDescriber(store.models()));
         // Every send is decided by the destination's egress policy first, and the decision recorded and audited.

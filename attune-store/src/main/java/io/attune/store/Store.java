@@ -61,7 +61,8 @@ public final class Store implements AutoCloseable {
         this.classifications = new JdbcPrivacyClassifications(database);
         this.audit = new JdbcAuditLog(database);
         this.consents = new JdbcConsents(database, cipher);
-        this.writer = new GroupCommitWriter(database, models, destinations, workspaces, cipher, settings);
+        this.writer = new GroupCommitWriter(database, models, destinations, workspaces, classifications, cipher,
+                settings);
     }
 
     /** A store whose data keys come from {@code ATTUNE_DATA_KEYS}, else the SQLite directory's key file. */

@@ -19,6 +19,7 @@ import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ModelCompiler;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.ingest.AcceptedMessage;
 import io.attune.server.ingest.ParseResult;
@@ -212,7 +213,7 @@ class DemoTrafficTest {
             if (lead.stage() != Stage.MQL) {
                 continue;
             }
-            Map<String, Object> traits = lead.traits().facts();
+            Map<String, Object> traits = lead.traits().facts(DataDictionary.defaults());
             assertThat(traits.get("isPatient")).isNotEqualTo(true);
             assertThat(String.valueOf(traits.get("emailDomain"))).isNotIn(excluded);
             assertThat(String.valueOf(traits.get("title")).toLowerCase(Locale.ROOT))

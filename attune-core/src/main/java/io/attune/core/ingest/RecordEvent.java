@@ -27,6 +27,7 @@ import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.RuleFailure;
 import io.attune.core.workspace.WorkspaceId;
@@ -62,15 +63,19 @@ public final class RecordEvent {
     private final LeadScoring scoring;
     private final LifecyclePolicy policy;
     private final ScoringGate gate;
+    private final DataDictionary dictionary;
 
     public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring) {
-        this(workspace, models, book, scoring, LifecyclePolicy.DEFAULT, ScoringGate.STANDARD);
+        this(workspace, models, book, scoring, LifecyclePolicy.DEFAULT, ScoringGate.STANDARD,
+                DataDictionary.defaults());
     }
 
+    /** @param dictionary the workspace's data dictionary: which traits its rules may not see, or only under consent */
     public RecordEvent(WorkspaceId workspace, ModelCatalog models, LeadBook book, LeadScoring scoring,
-            LifecyclePolicy policy, ScoringGate gate) {
+            LifecyclePolicy policy, ScoringGate gate, DataDictionary dictionary) {
         this.workspace = workspace;
         this.gate = gate;
+        this.dictionary = dictionary;
         this.models = models;
         this.book = book;
         this.scoring = scoring;
@@ -117,12 +122,12 @@ public final class RecordEvent {
         if (!merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model()) || lawsChanged) {
             // judged again by what is known now: a state learnt today decides which earlier events may count
             LeadScoring.Replay replay = scoring.replay(model, lead, book.history(id), accountFacts,
-                    new Safeguards(gate, () -> book.consents(id), Optional.of(now)));
+                    new Safeguards(gate, dictionary, () -> book.consents(id), Optional.of(now)));
             lead = replay.lead();
             failures.addAll(replay.failures());
         }
         LeadScoring.Step step = scoring.apply(model, lead, event, accountFacts, membership.traitsChanged(),
-                new Safeguards(gate, () -> book.consents(id).with(carried)));
+                new Safeguards(gate, dictionary, () -> book.consents(id).with(carried)));
         lead = step.lead();
         failures.addAll(step.failures());
         if (!lead.identified() && (identifies(event) || merged.stream().anyMatch(LeadState::identified))) {
@@ -200,7 +205,7 @@ public final class RecordEvent {
         LeadState lead = new LeadState(id, segment, identified ? Stage.LEAD : Stage.SUBSCRIBER, identified,
                 LeadTraits.NONE, Optional.empty(), Set.of(), model.version(), LeadScore.empty(model),
                 event.timestamp(), event.timestamp(), 0, event.header().receivedAt());
-        return scoring.refit(model, lead, Map.of(), event.timestamp(), failures);
+        return scoring.fitWithoutTraits(model, lead, Map.of(), event.timestamp(), failures);
     }
 
     private static boolean identifies(Event event) {

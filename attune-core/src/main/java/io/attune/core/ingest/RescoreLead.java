@@ -10,6 +10,7 @@ import io.attune.core.lifecycle.StageRules;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ScoringModel;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +28,14 @@ public final class RescoreLead {
     private final LeadScoring scoring;
     private final LifecyclePolicy policy;
     private final ScoringGate gate;
+    private final DataDictionary dictionary;
     private final AccountRollup accounts;
 
+    /** @param dictionary the workspace's data dictionary as it is now: the re-scored lead is judged by it */
     public RescoreLead(WorkspaceId workspace, ModelCatalog catalog, LeadBook book, LeadScoring scoring,
-            LifecyclePolicy policy, ScoringGate gate) {
+            LifecyclePolicy policy, ScoringGate gate, DataDictionary dictionary) {
         this.catalog = catalog;
+        this.dictionary = dictionary;
         this.book = book;
         this.scoring = scoring;
         this.policy = policy;
@@ -52,7 +56,7 @@ public final class RescoreLead {
         ScoringModel model = catalog.active(lead.segment());
         accounts.detach(lead);
         LeadScoring.Replay replay = scoring.replay(model, lead, book.history(id), accounts.facts(lead.account()),
-                new Safeguards(gate, () -> book.consents(id),
+                new Safeguards(gate, dictionary, () -> book.consents(id),
                         Optional.of(gate.jurisdiction(lead.traits(), lead.privacy()))));
         LeadState rescored = replay.lead();
         List<Transition> moves = StageRules.next(model, rescored, at, policy);

@@ -105,22 +105,27 @@ public final class LeadScoring {
         return new Step(current, update.contributions(), failures, screening);
     }
 
-    /** Fit, attribute disqualification and committee roles recomputed from the lead's and account's facts. */
-    public LeadState refit(ScoringModel model, LeadState lead, Map<String, Object> account, Instant at,
+    /**
+     * Fit, attribute disqualification and committee roles from the account's facts alone, for a lead
+     * that has no traits yet (a new lead, or a replay's start); traits count through {@link #apply},
+     * under the workspace's {@link Safeguards}.
+     */
+    public LeadState fitWithoutTraits(ScoringModel model, LeadState lead, Map<String, Object> account, Instant at,
             List<RuleFailure> failures) {
-        return refit(model, lead, lead.traits().facts(), account, at, failures);
+        return refit(model, lead, Map.of(), account, at, failures);
     }
 
     /**
-     * What scoring may see of the lead (SUD-01): a consumer's substance-use traits only under a Part 2
-     * consent; the sensitive attributes never (USE-10, left out of {@link LeadTraits#facts()}).
+     * What scoring may see of the lead, as the workspace's dictionary classes its traits (SUD-01): a
+     * consumer's substance-use traits only under a Part 2 consent; the sensitive attributes never
+     * (USE-10, left out of {@link LeadTraits#facts}).
      */
     private static Map<String, Object> scoringFacts(LeadState lead, Safeguards safeguards, Instant at) {
-        Map<String, Object> facts = lead.traits().facts();
+        Map<String, Object> facts = lead.traits().facts(safeguards.dictionary());
         if (lead.segment() != Segment.CONSUMER) {
             return facts;
         }
-        Map<String, Object> without = lead.traits().factsWithoutSubstanceUse();
+        Map<String, Object> without = lead.traits().factsWithoutSubstanceUse(safeguards.dictionary());
         if (without.size() == facts.size() || safeguards.consents().holds(Purpose.PART2_WRITTEN_CONSENT,
                 Optional.empty(), Optional.empty(), at)) {
             return facts;
@@ -163,7 +168,8 @@ public final class LeadScoring {
             LeadState empty = lead.withTraits(LeadTraits.NONE).rescoredUnder(model.segment(), model.version(),
                     LeadScore.empty(model));
             List<RuleFailure> failures = new ArrayList<>();
-            return new Replay(refit(model, empty, account, lead.firstSeen(), failures), List.of(), failures);
+            return new Replay(fitWithoutTraits(model, empty, account, lead.firstSeen(), failures), List.of(),
+                    failures);
         }
         Event first = history.get(0);
         LeadState current = new LeadState(lead.id(), model.segment(), lead.stage(), lead.identified(),
@@ -171,7 +177,7 @@ public final class LeadScoring {
                 first.timestamp(), first.timestamp(), 0, first.header().receivedAt(), lead.sales(), lead.crisis(),
                 LeadPrivacy.NONE);
         List<RuleFailure> failures = new ArrayList<>();
-        current = refit(model, current, account, first.timestamp(), failures);
+        current = fitWithoutTraits(model, current, account, first.timestamp(), failures);
         List<Contribution> contributions = new ArrayList<>();
         for (Event event : history) {
             Step step = apply(model, current, event, account, false, safeguards);

@@ -13,28 +13,30 @@ import java.util.Optional;
 
 /**
  * What a lead has said about themselves (identify traits, merged over time) and the facts map
- * rule conditions see as {@code lead}: the traits without sensitive attributes (USE-10) plus
- * {@code emailDomain}. Built once per change, not per event.
+ * rule conditions see as {@code lead}: the traits without those the workspace's dictionary calls
+ * sensitive (USE-10) plus {@code emailDomain}. The facts are remembered for the last dictionary
+ * asked, which for a recording lead is its workspace's until the classification changes.
  */
 public final class LeadTraits {
-    private static final DataDictionary DICTIONARY = DataDictionary.defaults();
     public static final LeadTraits NONE = new LeadTraits(Attributes.EMPTY);
 
     private final Attributes traits;
-    private final Map<String, Object> facts;
-    private volatile Map<String, Object> withoutSubstanceUse;
+    private volatile Facts last;
+
+    /** The facts under one dictionary; {@code withoutSubstanceUse} is worked out on first use. */
+    private static final class Facts {
+        private final DataDictionary dictionary;
+        private final Map<String, Object> all;
+        private volatile Map<String, Object> withoutSubstanceUse;
+
+        private Facts(DataDictionary dictionary, Map<String, Object> all) {
+            this.dictionary = dictionary;
+            this.all = all;
+        }
+    }
 
     private LeadTraits(Attributes traits) {
         this.traits = traits;
-        Map<String, Object> facts = new LinkedHashMap<>(traits.asMap());
-        facts.keySet().removeIf(LeadTraits::sensitive);
-        email().flatMap(Identity::emailDomain).ifPresent(domain -> facts.put("emailDomain", domain));
-        this.facts = Collections.unmodifiableMap(facts);
-    }
-
-    /** Religion, orientation, gender identity, race and the like are never a scoring feature (USE-10). */
-    private static boolean sensitive(String name) {
-        return DICTIONARY.known(name).filter(dataClass -> dataClass == DataClass.SENSITIVE).isPresent();
     }
 
     public static LeadTraits of(Attributes traits) {
@@ -46,25 +48,45 @@ public final class LeadTraits {
         return traits;
     }
 
-    /** What rule conditions see as {@code lead}: the traits without sensitive attributes (USE-10), plus {@code emailDomain}. */
-    public Map<String, Object> facts() {
-        return facts;
+    /**
+     * What rule conditions see as {@code lead}: the traits without those {@code dictionary} calls
+     * sensitive (religion, orientation, gender identity, race and the like are never a scoring
+     * feature, USE-10), plus {@code emailDomain}.
+     */
+    public Map<String, Object> facts(DataDictionary dictionary) {
+        return under(dictionary).all;
     }
 
     /**
-     * {@link #facts()} without what reveals substance use (a Part 2 flag, or a consumer trait naming a
-     * substance or its treatment): what scoring sees of a consumer without Part 2 consent (SUD-01).
+     * {@link #facts} without what reveals substance use by {@code dictionary} (a Part 2 flag, or a
+     * consumer trait naming a substance or its treatment): what scoring sees of a consumer without
+     * Part 2 consent (SUD-01).
      */
-    public Map<String, Object> factsWithoutSubstanceUse() {
-        Map<String, Object> without = withoutSubstanceUse;
+    public Map<String, Object> factsWithoutSubstanceUse(DataDictionary dictionary) {
+        Facts facts = under(dictionary);
+        Map<String, Object> without = facts.withoutSubstanceUse;
         if (without == null) {
-            Map<String, Object> kept = new LinkedHashMap<>(facts);
-            kept.entrySet().removeIf(fact -> DICTIONARY.revealsSubstanceUse(
+            Map<String, Object> kept = new LinkedHashMap<>(facts.all);
+            kept.entrySet().removeIf(fact -> dictionary.revealsSubstanceUse(
                     Attributes.of(Map.of(fact.getKey(), fact.getValue())), Segment.CONSUMER));
-            without = kept.size() == facts.size() ? facts : Collections.unmodifiableMap(kept);
-            withoutSubstanceUse = without;
+            without = kept.size() == facts.all.size() ? facts.all : Collections.unmodifiableMap(kept);
+            facts.withoutSubstanceUse = without;
         }
         return without;
+    }
+
+    private Facts under(DataDictionary dictionary) {
+        Objects.requireNonNull(dictionary, "dictionary");
+        Facts known = last;
+        if (known != null && known.dictionary == dictionary) {
+            return known;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>(traits.asMap());
+        facts.keySet().removeIf(name -> dictionary.known(name).filter(c -> c == DataClass.SENSITIVE).isPresent());
+        email().flatMap(Identity::emailDomain).ifPresent(domain -> facts.put("emailDomain", domain));
+        Facts built = new Facts(dictionary, Collections.unmodifiableMap(facts));
+        last = built;
+        return built;
     }
 
     public Optional<Identity> email() {

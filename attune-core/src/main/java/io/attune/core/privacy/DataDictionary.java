@@ -37,6 +37,8 @@ public final class DataDictionary {
     private static final Set<String> DEFAULT_USER_IDS = Set.of("userid", "anonymousid", "leadid", "handofflead");
     private static final Set<String> PART2_FLAGS = Set.of("part2", "part2flag", "part2record", "ispart2");
     private static final Pattern ID_SUFFIX = Pattern.compile(".*(?:[a-z0-9]Id|ID|[_\\-. ][iI][dD])");
+    private static final DataDictionary DEFAULT = new DataDictionary(HealthTerms.defaults(), DEFAULTS,
+            DEFAULT_USER_IDS);
 
     private final HealthTerms terms;
     private final Map<String, DataClass> entries;
@@ -50,7 +52,7 @@ public final class DataDictionary {
 
     /** The default entries with the §14.4 health terms. */
     public static DataDictionary defaults() {
-        return defaults(HealthTerms.defaults());
+        return DEFAULT;
     }
 
     /** The default entries with a workspace's health terms. */

@@ -23,6 +23,7 @@ import io.attune.core.lifecycle.SalesAction;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.workspace.WorkspaceId;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ class ApplyLeadActionTest {
 
     private final InMemoryLeadBook book = new InMemoryLeadBook();
     private final RecordEvent record = new RecordEvent(WORKSPACE, MODELS, book, new LeadScoring(), POLICY,
-            ScoringGate.STANDARD);
+            ScoringGate.STANDARD, DataDictionary.defaults());
     private final ApplyLeadAction apply = new ApplyLeadAction(MODELS, book, POLICY);
 
     private LeadId mql() {

@@ -21,6 +21,7 @@ import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.Contribution;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class RecordEventTest {
 
     private RecordEvent consumers() {
         return new RecordEvent(WORKSPACE, CONSUMER_FIRST, book, new LeadScoring(), LifecyclePolicy.DEFAULT,
-                NO_STATE_LAW);
+                NO_STATE_LAW, DataDictionary.defaults());
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.minors.AgeBand;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,8 @@ class ScoringGateTest {
 
     private RecordEvent recorder(ScoringGate gate) {
         return new RecordEvent(WORKSPACE, TestModels.catalog(Segment.CONSUMER, IngestModels.CONSUMER,
-                IngestModels.EMPLOYER), book, new LeadScoring(), LifecyclePolicy.DEFAULT, gate);
+                IngestModels.EMPLOYER), book, new LeadScoring(), LifecyclePolicy.DEFAULT, gate,
+                DataDictionary.defaults());
     }
 
     private Recorded.Accepted accept(Event event) {
@@ -238,7 +240,7 @@ class ScoringGateTest {
 
         List<Event> history = book.history(live.id());
         LeadScoring.Replay replay = new LeadScoring().replay(IngestModels.CONSUMER, live, history, Map.of(),
-                new Safeguards(ScoringGate.STANDARD, () -> book.consents(live.id()),
+                new Safeguards(ScoringGate.STANDARD, DataDictionary.defaults(), () -> book.consents(live.id()),
                         Optional.of(ScoringGate.STANDARD.jurisdiction(live.traits(), live.privacy()))));
 
         assertThat(replay.lead().score()).isEqualTo(live.score());

@@ -15,6 +15,7 @@ import io.attune.core.identity.LeadId;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.scoring.FitContribution;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.workspace.WorkspaceId;
@@ -30,7 +31,8 @@ class LeadScoringTest {
     private static final Instant T0 = TestEvents.T0;
     private static final TestEvents.Sender PAT = TestEvents.user("u-pat");
     /** An employer lead is about an organisation: the gate lets it through without reading consents. */
-    private static final Safeguards BUSINESS = Safeguards.of(ScoringGate.STANDARD, ConsentLedger.EMPTY);
+    private static final Safeguards BUSINESS = Safeguards.of(ScoringGate.STANDARD, DataDictionary.defaults(),
+            ConsentLedger.EMPTY);
 
     private final ScoringModel model = TestModels.model("lead-scoring", Segment.EMPLOYER).threshold(60)
             .fit(rule("benefits_title").when("has(lead.title) && lead.title.contains('Benefits')").points(20),
@@ -49,7 +51,7 @@ class LeadScoringTest {
         LeadState lead = apply(fresh(),
                 PAT.at(T0).identify(Map.of("title", "Benefits Director", "email", "pat@acme.com")));
         assertThat(lead.score().fit()).isEqualTo(25);
-        assertThat(lead.traits().facts()).containsEntry("emailDomain", "acme.com");
+        assertThat(lead.traits().facts(DataDictionary.defaults())).containsEntry("emailDomain", "acme.com");
 
         LeadState moved = apply(lead, PAT.at(T0.plusSeconds(60)).identify(Map.of("title", "Analyst")));
 

@@ -21,6 +21,10 @@ import io.attune.core.lifecycle.Actor;
 import io.attune.core.lifecycle.Stage;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataClass;
+import io.attune.core.privacy.DataDictionary;
+import io.attune.core.privacy.DictionaryEntry;
+import io.attune.core.privacy.PrivacyClassification;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Duration;
@@ -40,17 +44,31 @@ class ScoringFactsTest {
     private final ScoringModel model = TestModels.model("facts", Segment.CONSUMER).threshold(50)
             .fit(rule("adult").when("has(lead.age) && lead.age >= 18").points(10),
                     rule("faith_based").when("has(lead.religion)").points(10),
-                    rule("drinking").when("has(lead.concern) && lead.concern.contains('alcohol')").points(25))
+                    rule("drinking").when("has(lead.concern) && lead.concern.contains('alcohol')").points(25),
+                    rule("congregant").when("has(lead.congregation)").points(5),
+                    rule("in_program").when("has(lead.recoveryProgram)").points(15))
             .engagement(rule("booking").kind("track").names("Appointment Booked").points(40))
             .compile();
     private final LeadScoring scoring = new LeadScoring();
 
+    /** A workspace that calls two traits the defaults read as health sensitive and substance use. */
+    private static final DataDictionary WORKSPACE_DICTIONARY = new PrivacyClassification(List.of(), List.of(),
+            List.of(new DictionaryEntry("congregation", DataClass.SENSITIVE, false),
+                    new DictionaryEntry("recovery_program", DataClass.SUBSTANCE_USE, false)),
+            List.of(), List.of(), List.of()).dataDictionary();
+    private static final Map<String, Object> PROGRAM_TRAITS = Map.of("age", 30, "congregation", "St Mark's",
+            "recoveryProgram", "Lakeside evenings");
+
     private LeadState identified(Map<String, Object> traits, ConsentLedger consents) {
+        return identified(traits, DataDictionary.defaults(), consents);
+    }
+
+    private LeadState identified(Map<String, Object> traits, DataDictionary dictionary, ConsentLedger consents) {
         LeadState fresh = new LeadState(LeadId.derivedFrom(new WorkspaceId("ws"), new Identity(IdentityKind.USER_ID,
                 "u-1")), Segment.CONSUMER, Stage.LEAD, true, LeadTraits.NONE, Optional.empty(), Set.of(),
                 model.version(), LeadScore.empty(model), T0, T0, 0, T0);
         return scoring.apply(model, fresh, TestEvents.user("u-1").at(T0).identify(traits), Map.of(), false,
-                Safeguards.of(GATE, consents)).lead();
+                Safeguards.of(GATE, dictionary, consents)).lead();
     }
 
     private static List<String> fit(LeadState lead) {
@@ -70,12 +88,29 @@ class ScoringFactsTest {
         Map<String, Object> traits = Map.of("age", 30, "concern", "alcohol use");
         assertThat(fit(identified(traits, ConsentLedger.EMPTY))).containsExactly("adult");
 
-        ConsentLedger part2 = new ConsentLedger(List.of(new ConsentRecord(Purpose.PART2_WRITTEN_CONSENT,
+        assertThat(fit(identified(traits, part2()))).containsExactly("adult", "drinking");
+    }
+
+    @Test
+    void the_defaults_let_rules_see_traits_they_do_not_know_of_as_sensitive_or_substance_use() {
+        assertThat(fit(identified(PROGRAM_TRAITS, ConsentLedger.EMPTY)))
+                .containsExactly("adult", "congregant", "in_program");
+    }
+
+    @Test
+    void a_trait_the_workspace_calls_sensitive_never_earns_and_one_it_calls_substance_use_only_under_part2() {
+        assertThat(fit(identified(PROGRAM_TRAITS, WORKSPACE_DICTIONARY, ConsentLedger.EMPTY)))
+                .containsExactly("adult");
+        assertThat(fit(identified(PROGRAM_TRAITS, WORKSPACE_DICTIONARY, part2())))
+                .containsExactly("adult", "in_program");
+    }
+
+    private static ConsentLedger part2() {
+        return new ConsentLedger(List.of(new ConsentRecord(Purpose.PART2_WRITTEN_CONSENT,
                 Optional.empty(), Optional.of(new Recipient("Lakeside Recovery")), true, Optional.of(new Disclosure(
                         "I consent to Lakeside Recovery using my substance use information to arrange treatment.",
                         Optional.empty())), ConsentSource.API, Optional.of(CaptureMethod.E_SIGNATURE),
                 T0.minusSeconds(60), Optional.of(T0.plus(Duration.ofDays(365))), Optional.empty(),
                 new Actor.User("intake"), T0.minusSeconds(60), Evidence.NONE)));
-        assertThat(fit(identified(traits, part2))).containsExactly("adult", "drinking");
     }
 }

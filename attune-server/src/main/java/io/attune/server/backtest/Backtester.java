@@ -13,6 +13,8 @@ import io.attune.core.outcome.Outcome;
 import io.attune.core.outcome.OutcomeFilter;
 import io.attune.core.outcome.OutcomeStatus;
 import io.attune.core.outcome.Outcomes;
+import io.attune.core.privacy.DataDictionary;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
@@ -47,10 +49,13 @@ public final class Backtester {
     private final Outcomes outcomes;
     private final ModelRegistry models;
     private final Workspaces workspaces;
+    private final PrivacyClassifications classifications;
     private final LeadScoring scoring = new LeadScoring();
 
-    public Backtester(LeadQueries leads, Outcomes outcomes, ModelRegistry models, Workspaces workspaces) {
+    public Backtester(LeadQueries leads, Outcomes outcomes, ModelRegistry models, Workspaces workspaces,
+            PrivacyClassifications classifications) {
         this.leads = leads;
+        this.classifications = classifications;
         this.outcomes = outcomes;
         this.models = models;
         this.workspaces = workspaces;
@@ -77,10 +82,11 @@ public final class Backtester {
             List<LeadId> ids, LongConsumer done) {
         ScoringModel active = models.catalog(workspace).active(candidate.segment());
         ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
+        DataDictionary dictionary = classifications.dataDictionary(workspace);
         Map<LeadId, Backtest.Pair> byLead = new LinkedHashMap<>();
         long replayed = 0;
         for (LeadId id : ids) {
-            input(workspace, gate, id, to).ifPresent(input -> byLead.put(id,
+            input(workspace, gate, dictionary, id, to).ifPresent(input -> byLead.put(id,
                     new Backtest.Pair(input.run(scoring, active, to), input.run(scoring, candidate, to))));
             done.accept(++replayed);
         }
@@ -93,7 +99,8 @@ public final class Backtester {
      */
     public Optional<LeadRun> replay(WorkspaceId workspace, ScoringModel model, LeadId id, Instant cutOff) {
         ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
-        return input(workspace, gate, id, cutOff).map(input -> input.run(scoring, model, cutOff));
+        return input(workspace, gate, classifications.dataDictionary(workspace), id, cutOff)
+                .map(input -> input.run(scoring, model, cutOff));
     }
 
     /** What a lead's replay starts from: its stored state, its events up to the cut-off, its account, its safeguards. */
@@ -103,7 +110,8 @@ public final class Backtester {
         }
     }
 
-    private Optional<Input> input(WorkspaceId workspace, ScoringGate gate, LeadId id, Instant to) {
+    private Optional<Input> input(WorkspaceId workspace, ScoringGate gate, DataDictionary dictionary, LeadId id,
+            Instant to) {
         Optional<LeadState> lead = leads.lead(workspace, id);
         List<Event> history = lead.isEmpty() ? List.of() : leads.history(workspace, id).stream()
                 .filter(event -> !event.timestamp().isAfter(to)).toList();
@@ -113,7 +121,7 @@ public final class Backtester {
         LeadState state = lead.get();
         Map<String, Object> account = state.account().flatMap(a -> leads.account(workspace, a))
                 .map(AccountState::traits).map(traits -> traits.facts()).orElse(Map.of());
-        Safeguards safeguards = new Safeguards(gate, () -> leads.consents(workspace, id),
+        Safeguards safeguards = new Safeguards(gate, dictionary, () -> leads.consents(workspace, id),
                 Optional.of(gate.jurisdiction(state.traits(), state.privacy())));
         return Optional.of(new Input(state, history, account, safeguards));
     }

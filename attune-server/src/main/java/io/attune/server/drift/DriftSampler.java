@@ -12,6 +12,8 @@ import io.attune.core.outcome.Outcome;
 import io.attune.core.outcome.OutcomeFilter;
 import io.attune.core.outcome.OutcomeStatus;
 import io.attune.core.outcome.Outcomes;
+import io.attune.core.privacy.DataDictionary;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.query.Page;
@@ -47,10 +49,13 @@ public final class DriftSampler {
     private final LeadQueries leads;
     private final Outcomes outcomes;
     private final Workspaces workspaces;
+    private final PrivacyClassifications classifications;
     private final LeadScoring scoring = new LeadScoring();
 
-    public DriftSampler(LeadQueries leads, Outcomes outcomes, Workspaces workspaces) {
+    public DriftSampler(LeadQueries leads, Outcomes outcomes, Workspaces workspaces,
+            PrivacyClassifications classifications) {
         this.leads = leads;
+        this.classifications = classifications;
         this.outcomes = outcomes;
         this.workspaces = workspaces;
     }
@@ -67,6 +72,7 @@ public final class DriftSampler {
         Instant end = until.atStartOfDay(ZoneOffset.UTC).toInstant();
         Set<LeadId> converted = converted(workspace);
         ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
+        DataDictionary dictionary = classifications.dataDictionary(workspace);
         LeadFilter filter = new LeadFilter(Optional.empty(), Optional.of(model.segment()), OptionalDouble.empty(),
                 OptionalDouble.empty(), Optional.empty(), Optional.empty());
         List<LeadSample> samples = new ArrayList<>();
@@ -75,7 +81,7 @@ public final class DriftSampler {
             Page<LeadState> page = leads.leads(workspace, filter, cursor, PAGE, now);
             for (LeadState lead : page.items()) {
                 if (!lead.firstSeen().isBefore(start) && lead.firstSeen().isBefore(end)) {
-                    score(workspace, model, gate, lead, now).ifPresent(score -> samples.add(new LeadSample(
+                    score(workspace, model, gate, dictionary, lead, now).ifPresent(score -> samples.add(new LeadSample(
                             weekOf(lead.firstSeen()), score, converted.contains(lead.id()))));
                 }
             }
@@ -84,8 +90,8 @@ public final class DriftSampler {
         return samples;
     }
 
-    private Optional<Double> score(WorkspaceId workspace, ScoringModel model, ScoringGate gate, LeadState lead,
-            Instant now) {
+    private Optional<Double> score(WorkspaceId workspace, ScoringModel model, ScoringGate gate,
+            DataDictionary dictionary, LeadState lead, Instant now) {
         Instant atAge = lead.firstSeen().plus(AGE);
         Instant cutOff = atAge.isBefore(now) ? atAge : now;
         List<Event> history = leads.history(workspace, lead.id()).stream()
@@ -95,7 +101,7 @@ public final class DriftSampler {
         }
         Map<String, Object> account = lead.account().flatMap(a -> leads.account(workspace, a))
                 .map(AccountState::traits).map(traits -> traits.facts()).orElse(Map.of());
-        Safeguards safeguards = new Safeguards(gate, () -> leads.consents(workspace, lead.id()),
+        Safeguards safeguards = new Safeguards(gate, dictionary, () -> leads.consents(workspace, lead.id()),
                 Optional.of(gate.jurisdiction(lead.traits(), lead.privacy())));
         return Optional.of(LeadRun.of(scoring, model, lead, history, account, safeguards, cutOff).total());
     }

@@ -3,6 +3,7 @@ package io.attune.server.http;
 import io.attune.core.audit.AuditLog;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.model.ModelRegistry;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.workspace.Workspaces;
 import io.attune.server.accounts.AccountRoutes;
@@ -42,17 +43,19 @@ public final class HttpApp {
      * @param metrics the registry {@code /metrics} exposes; request timers are recorded into it
      * @param clock "now" for every score read, where decay is applied
      */
-    public HttpApp(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring,
-            AuditLog audit, BooleanSupplier storeHealthy, PrometheusMeterRegistry metrics, Clock clock) {
-        this(leads, workspaces, models, scoring, audit, storeHealthy, metrics, clock, List.of());
+    public HttpApp(LeadQueries leads, Workspaces workspaces, PrivacyClassifications classifications,
+            ModelRegistry models, LeadScoring scoring, AuditLog audit, BooleanSupplier storeHealthy,
+            PrometheusMeterRegistry metrics, Clock clock) {
+        this(leads, workspaces, classifications, models, scoring, audit, storeHealthy, metrics, clock, List.of());
     }
 
     /** @param more further route groups served by the same server, such as Segment ingestion under /v1 */
-    public HttpApp(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring,
-            AuditLog audit, BooleanSupplier storeHealthy, PrometheusMeterRegistry metrics, Clock clock,
-            List<RouteGroup> more) {
+    public HttpApp(LeadQueries leads, Workspaces workspaces, PrivacyClassifications classifications,
+            ModelRegistry models, LeadScoring scoring, AuditLog audit, BooleanSupplier storeHealthy,
+            PrometheusMeterRegistry metrics, Clock clock, List<RouteGroup> more) {
         Objects.requireNonNull(leads, "leads");
         Objects.requireNonNull(workspaces, "workspaces");
+        Objects.requireNonNull(classifications, "classifications");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(audit, "audit");
@@ -63,7 +66,7 @@ public final class HttpApp {
         groups.add(new ErrorResponses(routes));
         groups.add(new HealthRoutes(storeHealthy));
         PhiReads reads = new PhiReads(audit, clock);
-        groups.add(new LeadRoutes(leads, workspaces, models, scoring, reads, clock));
+        groups.add(new LeadRoutes(leads, workspaces, classifications, models, scoring, reads, clock));
         groups.add(new AccountRoutes(leads, models, reads, clock));
         groups.add(new ModelRoutes(models));
         groups.add(new MetricsRoutes(metrics));

@@ -12,6 +12,7 @@ import io.attune.core.lifecycle.RejectionReason;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.RuleId;
 import io.attune.core.model.ScoringModel;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.scoring.LeadScore;
 import io.attune.core.scoring.LearnedValue;
@@ -56,13 +57,13 @@ final class LeadDetail {
     private final PhiReads reads;
     private final Clock clock;
 
-    LeadDetail(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring, PhiReads reads,
-            Clock clock) {
+    LeadDetail(LeadQueries leads, Workspaces workspaces, PrivacyClassifications classifications, ModelRegistry models,
+            LeadScoring scoring, PhiReads reads, Clock clock) {
         this.leads = leads;
         this.models = models;
         this.resolver = new LeadResolver(leads);
         this.workspaces = workspaces;
-        this.explanation = new LeadExplanation(leads, workspaces, scoring);
+        this.explanation = new LeadExplanation(leads, workspaces, classifications, scoring);
         this.reads = reads;
         this.clock = clock;
     }

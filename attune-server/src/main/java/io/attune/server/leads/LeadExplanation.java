@@ -7,6 +7,7 @@ import io.attune.core.lead.LeadState;
 import io.attune.core.lead.Safeguards;
 import io.attune.core.lead.ScoringGate;
 import io.attune.core.model.ScoringModel;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.scoring.Contribution;
 import io.attune.core.workspace.WorkspaceId;
@@ -27,10 +28,13 @@ import java.util.Optional;
 final class LeadExplanation {
     private final LeadQueries leads;
     private final Workspaces workspaces;
+    private final PrivacyClassifications classifications;
     private final LeadScoring scoring;
 
-    LeadExplanation(LeadQueries leads, Workspaces workspaces, LeadScoring scoring) {
+    LeadExplanation(LeadQueries leads, Workspaces workspaces, PrivacyClassifications classifications,
+            LeadScoring scoring) {
         this.leads = leads;
+        this.classifications = classifications;
         this.workspaces = workspaces;
         this.scoring = scoring;
     }
@@ -38,9 +42,10 @@ final class LeadExplanation {
     List<LedgerEntry> ledger(WorkspaceId workspace, LeadState lead, ScoringModel model, Instant now) {
         Map<String, Object> account = lead.account().flatMap(id -> leads.account(workspace, id))
                 .map(AccountState::traits).map(AccountTraits::facts).orElse(Map.of());
-        // the same gate as recording, so that events the gate kept from scoring are not explained as points
+        // the same gate and dictionary as recording, so that what they kept from scoring is not explained as points
         ScoringGate gate = workspaces.settings(workspace).privacy().scoringGate();
-        Safeguards safeguards = new Safeguards(gate, () -> leads.consents(workspace, lead.id()),
+        Safeguards safeguards = new Safeguards(gate, classifications.dataDictionary(workspace),
+                () -> leads.consents(workspace, lead.id()),
                 Optional.of(gate.jurisdiction(lead.traits(), lead.privacy())));
         LeadScoring.Replay replay = scoring.replay(model, lead, leads.history(workspace, lead.id()), account,
                 safeguards);

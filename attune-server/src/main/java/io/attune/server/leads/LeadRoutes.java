@@ -2,6 +2,7 @@ package io.attune.server.leads;
 
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.model.ModelRegistry;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.query.LeadQueries;
 import io.attune.core.workspace.Workspaces;
 import io.attune.server.audit.PhiReads;
@@ -17,10 +18,10 @@ public final class LeadRoutes implements RouteGroup {
     private final LeadListing listing;
     private final LeadDetail detail;
 
-    public LeadRoutes(LeadQueries leads, Workspaces workspaces, ModelRegistry models, LeadScoring scoring,
-            PhiReads reads, Clock clock) {
+    public LeadRoutes(LeadQueries leads, Workspaces workspaces, PrivacyClassifications classifications,
+            ModelRegistry models, LeadScoring scoring, PhiReads reads, Clock clock) {
         this.listing = new LeadListing(leads, models, reads, clock);
-        this.detail = new LeadDetail(leads, workspaces, models, scoring, reads, clock);
+        this.detail = new LeadDetail(leads, workspaces, classifications, models, scoring, reads, clock);
     }
 
     @Override

@@ -78,7 +78,7 @@ class BacktesterTest {
                 TestEvents.user("u-vp").at(ApiFixture.T0).track("Demo Requested"));
         LeadId reader = tenant.record(TestEvents.user("u-reader").at(ApiFixture.T0).page("/pricing"));
         Backtester learnedBacktester = new Backtester(store.leads(), store.outcomes(), store.models(),
-                store.workspaces());
+                store.workspaces(), store.classifications());
 
         Backtest backtest = learnedBacktester.run(tenant.id(), learned, Optional.empty(), ApiFixture.NOW,
                 learnedBacktester.leadsOf(tenant.id(), learned), replayed -> { });

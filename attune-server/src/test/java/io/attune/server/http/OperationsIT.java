@@ -34,7 +34,8 @@ class OperationsIT {
     }
 
     private HttpApp appWith(LeadQueries leads, BooleanSupplier healthy) {
-        return new HttpApp(leads, fixture.store.workspaces(), fixture.store.models(), new LeadScoring(), fixture.store.audit(), healthy,
+        return new HttpApp(leads, fixture.store.workspaces(), fixture.store.classifications(), fixture.store.models(),
+                new LeadScoring(), fixture.store.audit(), healthy,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.fixed(ApiFixture.NOW, ZoneOffset.UTC))
                 .start("127.0.0.1", 0);
     }

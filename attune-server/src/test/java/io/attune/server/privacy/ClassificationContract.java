@@ -173,6 +173,24 @@ abstract class ClassificationContract {
                 .as("a changed classification applies from the next use").isEqualTo(201);
     }
 
+    @Test
+    void a_trait_the_workspace_calls_substance_use_stays_out_of_its_consumer_scoring_from_the_next_event() {
+        Map<String, Object> traits = Map.of("segment", "consumer", "state", "TX", "age", 34,
+                "serviceInterest", "therapy");
+        String before = consumer(lakeside, "avery", traits);
+        assertThat(put(lakeside.adminKey(), Map.of("dictionary", List.of(Map.of("property", "serviceInterest",
+                "dataClass", "substance_use")))).status()).isEqualTo(200);
+
+        String after = consumer(lakeside, "blake", traits);
+        String elsewhere = consumer(harbor, "blake", traits);
+
+        assertThat(fit(lakeside, after)).containsExactlyInAnyOrder("licensed_state", "adult");
+        assertThat(fit(harbor, elsewhere)).containsExactlyInAnyOrder("licensed_state", "adult",
+                "service_line_offered");
+        assertThat(fit(lakeside, before)).as("a score keeps what it had until it is re-scored")
+                .contains("service_line_offered");
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private ApiClient.Reply put(String key, Object body) {
@@ -216,6 +234,26 @@ abstract class ClassificationContract {
         JsonNode lead = client.get("/api/leads?identity=" + userId, workspace.adminKey()).json().path("items").get(0);
         assertThat(lead.path("stage").asText()).as("the journey makes an MQL: %s", lead).isEqualTo("mql");
         return lead.path("id").asText();
+    }
+
+    /** A consumer identified with {@code traits}: the lead's id. */
+    private String consumer(Credentials workspace, String userId, Map<String, Object> traits) {
+        Map<String, Object> event = Map.of("type", "identify", "messageId", userId + "-identify", "userId", userId,
+                "timestamp", served.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString(), "traits", traits);
+        String basic = Base64.getEncoder().encodeToString((workspace.writeKey() + ":")
+                .getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
+                "Content-Type", "application/json"), bytes(Map.of("batch", List.of(event))));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return client.get("/api/leads?identity=" + userId, workspace.adminKey()).json().path("items").get(0)
+                .path("id").asText();
+    }
+
+    /** The fit rules the lead's stored score holds. */
+    private List<String> fit(Credentials workspace, String lead) {
+        JsonNode document = client.get("/api/leads/" + lead, workspace.adminKey()).json();
+        return StreamSupport.stream(document.path("fit").spliterator(), false)
+                .map(line -> line.path("rule").asText()).toList();
     }
 
     /** The lead's only outbox message. */

@@ -148,7 +148,8 @@ public final class ApiFixture {
         PhiReads reads = new PhiReads(store.audit(), clock);
         InMemoryRightsRequests rights = new InMemoryRightsRequests();
         RequestDeadlines deadlines = new RequestDeadlines(store.leads(), store.workspaces());
-        return new HttpApp(store.leads(), store.workspaces(), store.models(), new LeadScoring(), store.audit(),
+        return new HttpApp(store.leads(), store.workspaces(), store.classifications(), store.models(),
+                new LeadScoring(), store.audit(),
                 () -> true, metrics, clock, List.of(new IngestionRoutes(ingestion, clock),
                         new SalesFeedbackRoutes(store.actions(), clock),
                         new CrisisRoutes(store.actions(), store.audit(), clock),
@@ -170,12 +171,13 @@ public final class ApiFixture {
                                 store.outcomes(), store.models(), new ReadOnlyModelVersions(), clock)),
                                 store.models(), clock),
                         new DriftRoutes(new DriftCheck(new DriftSampler(store.leads(), store.outcomes(),
-                                store.workspaces()), store.models()), clock)));
+                                store.workspaces(), store.classifications()), store.models()), clock)));
     }
 
     /** The backtester over this fixture's fakes. */
     public Backtester backtester() {
-        return new Backtester(store.leads(), store.outcomes(), store.models(), store.workspaces());
+        return new Backtester(store.leads(), store.outcomes(), store.models(), store.workspaces(),
+                store.classifications());
     }
 
     /** The app started on a free loopback port. */

@@ -28,6 +28,7 @@ import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ModelVersions;
 import io.attune.core.model.ScoringModel;
+import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.sla.BreachIntake;
 import io.attune.core.sla.SlaTimer;
 import io.attune.core.workspace.Principal;
@@ -77,6 +78,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private final LeadScoring scoring = new LeadScoring();
     private final JdbcDestinations destinations;
     private final Workspaces workspaces;
+    private final PrivacyClassifications classifications;
     private final WriterCache cache;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEvents = new AtomicInteger();
@@ -136,8 +138,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     }
 
     public GroupCommitWriter(Database database, ModelRegistry models, JdbcDestinations destinations,
-            Workspaces workspaces, CellCipher cipher, WriterSettings settings) {
+            Workspaces workspaces, PrivacyClassifications classifications, CellCipher cipher, WriterSettings settings) {
         this.database = database;
+        this.classifications = classifications;
         this.cipher = cipher;
         this.models = models;
         this.destinations = destinations;
@@ -377,6 +380,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
                 ModelVersions.ChangeOutcome outcome = new ModelActivation(models, scoring).activate(connection,
                         workspace, activate.version(), activate.caller(), activate.at(), settings,
+                        classifications.dataDictionary(workspace),
                         () -> new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true),
                         (book, lead, moves) -> afterMoves(workspace, settings, book, timers, planner, lead, moves));
                 if (outcome instanceof ModelVersions.Changed) {
@@ -418,7 +422,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         Events events = (Events) work;
         book.expect(events.events());
         RecordEvent record = new RecordEvent(events.workspace(), catalog, book, scoring, settings.lifecycle(),
-                settings.privacy().scoringGate());
+                settings.privacy().scoringGate(), classifications.dataDictionary(events.workspace()));
         List<Recorded> recorded = new ArrayList<>(events.events().size());
         for (EncodedEvent event : events.events()) {
             Recorded result = record.record(event.incoming().event());

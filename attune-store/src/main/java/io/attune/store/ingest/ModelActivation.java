@@ -22,6 +22,7 @@ import io.attune.core.model.ModelVersions.Unknown;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.Segment;
 import io.attune.core.model.StoredModel;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
@@ -62,7 +63,8 @@ final class ModelActivation {
     }
 
     ChangeOutcome activate(Connection connection, WorkspaceId workspace, ModelVersion version, Principal caller,
-            Instant at, WorkspaceSettings settings, Supplier<JdbcLeadBook> books, Moves moves) throws SQLException {
+            Instant at, WorkspaceSettings settings, DataDictionary dictionary, Supplier<JdbcLeadBook> books,
+            Moves moves) throws SQLException {
         Optional<ModelRows.Row> row = ModelRows.row(connection, workspace, version);
         if (row.isEmpty()) {
             return new Unknown();
@@ -85,7 +87,7 @@ final class ModelActivation {
         }
         ModelRows.update(connection, workspace, version, ModelStatus.ACTIVE, row.get().review());
         long rescored = rescore(connection, workspace, segment, activated(models.catalog(workspace), model), at,
-                settings, books, moves);
+                settings, dictionary, books, moves);
         AuditDetails details = AuditDetails.of("rescored", Long.toString(rescored));
         audit.add(ModelRows.audited(workspace, at, actor, ModelChange.ACTIVATE, version, row.get().status(),
                 ModelStatus.ACTIVE, previous.map(p -> details.and("replaced", p.toString())).orElse(details)));
@@ -97,7 +99,8 @@ final class ModelActivation {
     }
 
     private long rescore(Connection connection, WorkspaceId workspace, Segment segment, ModelCatalog catalog,
-            Instant at, WorkspaceSettings settings, Supplier<JdbcLeadBook> books, Moves moves) throws SQLException {
+            Instant at, WorkspaceSettings settings, DataDictionary dictionary, Supplier<JdbcLeadBook> books,
+            Moves moves) throws SQLException {
         long rescored = 0;
         String after = "";
         while (true) {
@@ -107,7 +110,7 @@ final class ModelActivation {
             }
             try (JdbcLeadBook book = books.get()) {
                 RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
-                        settings.privacy().scoringGate());
+                        settings.privacy().scoringGate(), dictionary);
                 for (int i = 0; i < chunk.size(); i++) {
                     if (i % READ_AHEAD == 0) {
                         book.readAhead(chunk.subList(i, Math.min(chunk.size(), i + READ_AHEAD)));

@@ -6,6 +6,7 @@ import io.attune.core.audit.AuditRecord;
 import io.attune.core.audit.AuditSubject;
 import io.attune.core.lifecycle.Actor;
 import io.attune.core.privacy.ClassificationWeakening;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.privacy.PrivacyClassification;
 import io.attune.core.privacy.PrivacyClassifications;
 import io.attune.core.workspace.WorkspaceId;
@@ -29,6 +30,10 @@ import java.util.stream.Collectors;
  * Each workspace's classification in the database, as {@link ClassificationJson}. Read on every use,
  * so that a change applies from the next send on every server; what is remembered is only the last
  * document read and what it decoded to, so that an unchanged one is not parsed again.
+ *
+ * <p>The data dictionary scoring reads traits by is the exception: the writer asks for it with every
+ * group of events, so it is remembered per workspace and forgotten when this store saves the
+ * workspace's next classification (one Attune process runs per store, so no other saves it).
  */
 public final class JdbcPrivacyClassifications implements PrivacyClassifications {
     /** A workspace changed its classification (counts only; the document is read through the API). */
@@ -36,6 +41,7 @@ public final class JdbcPrivacyClassifications implements PrivacyClassifications 
 
     private final Database database;
     private final Map<WorkspaceId, Decoded> lastRead = new ConcurrentHashMap<>();
+    private final Map<WorkspaceId, DataDictionary> dictionaries = new ConcurrentHashMap<>();
 
     /** A stored document and the classification it decodes to. */
     private record Decoded(String document, PrivacyClassification classification) {
@@ -63,6 +69,16 @@ public final class JdbcPrivacyClassifications implements PrivacyClassifications 
         Decoded decoded = new Decoded(document.get(), ClassificationJson.decode(document.get()));
         lastRead.put(workspace, decoded);
         return decoded.classification();
+    }
+
+    /**
+     * The workspace's data dictionary, remembered until its classification is saved again. Building it
+     * happens under the map's lock for the workspace, and a save forgets it only after its commit, so a
+     * dictionary built from the old document while a save commits is forgotten once that save is done.
+     */
+    @Override
+    public DataDictionary dataDictionary(WorkspaceId workspace) {
+        return dictionaries.computeIfAbsent(workspace, w -> classification(w).dataDictionary());
     }
 
     /** The workspace's classification, read on the caller's connection (inside its transaction, if any). */
@@ -96,6 +112,7 @@ public final class JdbcPrivacyClassifications implements PrivacyClassifications 
                 }
                 JdbcAuditLog.appendIn(connection, audited(workspace, before, classification, actor, at));
                 connection.commit();
+                dictionaries.remove(workspace);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -9,6 +9,7 @@ import io.attune.core.lead.LeadScoring;
 import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.LifecyclePolicy;
 import io.attune.core.model.ModelRegistry;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.Workspace;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
@@ -20,6 +21,7 @@ import io.attune.store.codec.LeadActionCodec;
 import io.attune.store.db.Database;
 import io.attune.store.ingest.JdbcLeadBook;
 import io.attune.store.ingest.WriterCache;
+import io.attune.store.privacy.JdbcPrivacyClassifications;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,6 +94,8 @@ public final class Rebuild {
     private Report replay(Connection connection, WorkspaceId workspace) throws SQLException {
         WriterCache cache = new WriterCache(100_000);
         LeadScoring scoring = new LeadScoring();
+        // today's classification, like today's settings: the rebuilt scores are what recording now would give
+        DataDictionary dictionary = JdbcPrivacyClassifications.read(connection, workspace).dataDictionary();
         long events = 0;
         long moved = 0;
         long after = 0;
@@ -107,7 +111,7 @@ public final class Rebuild {
             WorkspaceSettings settings = workspaces.settings(workspace);
             LifecyclePolicy policy = settings.lifecycle();
             RecordEvent record = new RecordEvent(workspace, models.catalog(workspace), book, scoring, policy,
-                    settings.privacy().scoringGate());
+                    settings.privacy().scoringGate(), dictionary);
             ApplyLeadAction apply = new ApplyLeadAction(models.catalog(workspace), book, policy);
             for (Logged logged : chunk) {
                 replaying[0] = logged.seq();

@@ -16,6 +16,7 @@ import io.attune.core.model.ModelStatus;
 import io.attune.core.model.ModelVersion;
 import io.attune.core.model.ModelVersions;
 import io.attune.core.model.Segment;
+import io.attune.core.privacy.DataDictionary;
 import io.attune.core.query.LeadFilter;
 import io.attune.core.scoring.Qualification;
 import io.attune.core.workspace.Principal;
@@ -134,7 +135,8 @@ abstract class ModelVersionsContract {
         assertThat(((ModelVersions.Changed) activated).rescored()).isEqualTo(2);
         assertThat(((ModelVersions.Changed) activated).model().lifecycle()).isEqualTo(ModelStatus.ACTIVE);
         assertThat(leads()).extracting(LeadState::model).containsOnly(LOWER);
-        LeadState dana = leads().stream().filter(l -> l.traits().facts().get("title").equals("VP, Benefits"))
+        LeadState dana = leads().stream()
+                .filter(l -> l.traits().attributes().asMap().get("title").equals("VP, Benefits"))
                 .findFirst().orElseThrow();
         assertThat(dana.stage()).isEqualTo(Stage.MQL);
         Transition move = store.queries().transitions(workspace, dana.id()).get(
@@ -268,7 +270,7 @@ abstract class ModelVersionsContract {
     }
 
     private LeadState dana() {
-        return leads().stream().filter(l -> "VP, Benefits".equals(l.traits().facts().get("title"))).findFirst()
+        return leads().stream().filter(l -> "VP, Benefits".equals(l.traits().facts(DataDictionary.defaults()).get("title"))).findFirst()
                 .orElseThrow();
     }
 
@@ -279,6 +281,6 @@ abstract class ModelVersionsContract {
     private List<Object> listed(OptionalDouble min, OptionalDouble max, Instant now) {
         return store.queries().leads(workspace, new LeadFilter(Optional.empty(), Optional.empty(), min, max,
                 Optional.empty(), Optional.empty()), Optional.empty(), 100, now).items().stream()
-                .map(lead -> lead.traits().facts().get("title")).toList();
+                .map(lead -> lead.traits().facts(DataDictionary.defaults()).get("title")).toList();
     }
 }

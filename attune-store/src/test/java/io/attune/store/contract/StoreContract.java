@@ -158,7 +158,8 @@ abstract class StoreContract {
     @Test
     void a_saturated_writer_refuses_with_a_retry_hint_and_records_nothing_refused() throws Exception {
         try (GroupCommitWriter writer = new GroupCommitWriter(store.database(), store.models(), store.destinations(),
-                store.workspaces(), store.cipher(), new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
+                store.workspaces(), store.classifications(), store.cipher(),
+                new WriterSettings(2, 10, 100, java.time.Duration.ofSeconds(3)));
              java.sql.Connection blocker = store.database().connection()) {
             // Hold the write lock so that admitted submissions stay queued while the third arrives.
             blocker.setAutoCommit(false);

@@ -1,0 +1,10 @@
+package io.attune.store.contract;
+
+import io.attune.store.testing.TestDatabase;
+
+class PostgresScoringClassificationTest extends ScoringClassificationContract {
+    @Override
+    TestDatabase.Engine engine() {
+        return TestDatabase.Engine.POSTGRESQL;
+    }
+}
