@@ -7,14 +7,13 @@ import io.attune.core.identity.Identity;
 import io.attune.core.identity.IdentityKind;
 import io.attune.core.identity.LeadId;
 import io.attune.core.workspace.Credentials;
-import io.attune.server.support.ApiClient.Reply;
 import io.attune.server.support.ApiClient;
+import io.attune.server.support.ApiClient.Reply;
+import io.attune.server.support.Poll;
 import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
 import io.attune.store.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -82,16 +81,8 @@ class StoredAuditIT {
                 .formatted(userId, userId).getBytes(StandardCharsets.UTF_8));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         LeadId lead = LeadId.derivedFrom(credentials.workspace().id(), new Identity(IdentityKind.USER_ID, userId));
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (store.queries().lead(credentials.workspace().id(), lead).isEmpty()) {
-            assertThat(Instant.now()).as("the lead was never written").isBefore(giveUp);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Poll.until(() -> store.queries().lead(credentials.workspace().id(), lead), java.util.Optional::isPresent,
+                "the lead written");
         return lead;
     }
 

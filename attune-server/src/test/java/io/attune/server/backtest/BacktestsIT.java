@@ -7,6 +7,7 @@ import io.attune.server.support.ApiClient;
 import io.attune.server.support.ApiClient.Reply;
 import io.attune.server.support.ApiFixture;
 import io.attune.server.support.Documented;
+import io.attune.server.support.Poll;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,15 +31,10 @@ class BacktestsIT {
     }
 
     /** Polls until the job is no longer running: the job's own state says when, not a clock. */
-    private JsonNode finished(String id) throws InterruptedException {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            Reply reply = client.get("/api/backtests/" + id, fixture.acme.readKey());
-            if (!reply.json().path("status").asText().equals("running")) {
-                return Documented.as(reply, "GET", "/api/backtests/{id}").json();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("backtest " + id + " did not finish");
+    private JsonNode finished(String id) {
+        Reply reply = Poll.until(() -> client.get("/api/backtests/" + id, fixture.acme.readKey()),
+                done -> !done.json().path("status").asText().equals("running"), "backtest " + id + " finishing");
+        return Documented.as(reply, "GET", "/api/backtests/{id}").json();
     }
 
     @Test

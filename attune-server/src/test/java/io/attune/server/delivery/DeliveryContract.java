@@ -9,6 +9,7 @@ import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
 import io.attune.server.AttuneServer;
 import io.attune.server.support.ApiClient;
+import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
 import io.attune.server.support.Receiver.Reply;
 import io.attune.server.webhook.Verification;
@@ -451,21 +452,8 @@ abstract class DeliveryContract {
 
     /** Polls the message's status through the API until it reads {@code status}, or fails after a generous wait. */
     private JsonNode awaitStatus(String id, String status) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode message = null;
-        while (Instant.now().isBefore(giveUp)) {
-            message = api("/api/outbox/" + id);
-            if (message.path("status").asText().equals(status)) {
-                return message;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("message " + id + " never became " + status + "; last seen " + message);
+        return Poll.until(() -> api("/api/outbox/" + id), message -> message.path("status").asText().equals(status),
+                "message " + id + " " + status);
     }
 
     private List<String> outboxIds() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.core.egress.Part2Notice;
 import io.attune.core.workspace.Credentials;
 import io.attune.server.support.ApiClient;
+import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
 import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
@@ -478,21 +479,7 @@ abstract class EgressEnforcementContract {
     }
 
     private JsonNode await(String id, Predicate<JsonNode> done, String expected) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode message = null;
-        while (Instant.now().isBefore(giveUp)) {
-            message = api("/api/outbox/" + id);
-            if (done.test(message)) {
-                return message;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("message " + id + " never became " + expected + "; last seen " + message);
+        return Poll.until(() -> api("/api/outbox/" + id), done, "message " + id + " " + expected);
     }
 
     private JsonNode decision(String message, int index) {

@@ -9,6 +9,7 @@ import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.Role;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Documented;
+import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
 import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
@@ -267,21 +268,9 @@ abstract class ClassificationContract {
 
     /** The message's first decision, once it is delivered or blocked. */
     private JsonNode decision(Credentials workspace, String message) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode seen = null;
-        while (Instant.now().isBefore(giveUp)) {
-            seen = client.get("/api/outbox/" + message, workspace.adminKey()).json();
-            if (Set.of("delivered", "blocked").contains(seen.path("status").asText())) {
-                return seen.path("decisions").get(0);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("message " + message + " was never delivered or blocked; last seen " + seen);
+        return Poll.until(() -> client.get("/api/outbox/" + message, workspace.adminKey()).json(),
+                seen -> Set.of("delivered", "blocked").contains(seen.path("status").asText()),
+                "message " + message + " delivered or blocked").path("decisions").get(0);
     }
 
     private static List<String> rules(JsonNode node) {

@@ -14,6 +14,7 @@ import io.attune.core.workspace.Role;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.ApiClient.Reply;
 import io.attune.server.support.Documented;
+import io.attune.server.support.Poll;
 import io.attune.server.support.ServedStore;
 import io.attune.store.model.YamlModels;
 import io.attune.store.testing.TestDatabase;
@@ -229,14 +230,9 @@ abstract class ProposalsContract {
     }
 
     /** Polls until the job is no longer running: the job's own state says when, not a clock. */
-    private JsonNode finished(String id) throws InterruptedException {
-        for (int attempt = 0; attempt < 1200; attempt++) {
-            Reply reply = client.get("/api/proposals/" + id, credentials.adminKey());
-            if (!reply.json().path("status").asText().equals("running")) {
-                return Documented.as(reply, "GET", "/api/proposals/{id}").json();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("proposal " + id + " did not finish");
+    private JsonNode finished(String id) {
+        Reply reply = Poll.until(() -> client.get("/api/proposals/" + id, credentials.adminKey()),
+                done -> !done.json().path("status").asText().equals("running"), "proposal " + id + " finishing");
+        return Documented.as(reply, "GET", "/api/proposals/{id}").json();
     }
 }

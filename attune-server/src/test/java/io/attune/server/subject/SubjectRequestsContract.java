@@ -8,6 +8,7 @@ import io.attune.core.workspace.Credentials;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Documented;
 import io.attune.server.support.MovableClock;
+import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
 import io.attune.server.support.ServedStore;
 import io.attune.server.webhook.WebhookSecret;
@@ -259,22 +260,10 @@ abstract class SubjectRequestsContract {
 
     /** Polls the request until its one recipient reads {@code state}, or fails after a generous wait. */
     private void awaitRecipient(String requestId, String state) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode request = null;
-        while (Instant.now().isBefore(giveUp)) {
-            request = Documented.as(client.get("/api/subject-requests/" + requestId, credentials.adminKey()), "GET",
-                    "/api/subject-requests/{id}").json();
-            if (request.path("recipients").get(0).path("state").asText().equals(state)) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("the recipient never became " + state + "; last seen " + request);
+        Poll.until(() -> Documented.as(client.get("/api/subject-requests/" + requestId, credentials.adminKey()), "GET",
+                "/api/subject-requests/{id}").json(),
+                request -> request.path("recipients").get(0).path("state").asText().equals(state),
+                "the recipient " + state);
     }
 
     private ApiClient.Reply post(String path, Map<String, Object> body) {
