@@ -22,6 +22,7 @@ public final class AttuneCommand implements Runnable {
     /** The command line with Attune's conventions: bad options exit 2 with a message, failures exit 1. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AttuneCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
             line.getErr().println("attune: " + (exception.getMessage() == null
                     ? exception.getClass().getSimpleName() : exception.getMessage()));

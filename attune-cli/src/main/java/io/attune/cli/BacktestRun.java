@@ -43,7 +43,7 @@ final class BacktestRun {
     Instant to;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "write an HTML report with charts")
     Path report;
@@ -54,9 +54,6 @@ final class BacktestRun {
      */
     int run(PrintWriter out, Function<Store, ScoringModel> candidate, BacktestReport.Sides sides, String title)
             throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json");
-        }
         StoreLocation location = store.location();
         if (location instanceof StoreLocation.SqliteDirectory sqlite
                 && !Files.isRegularFile(sqlite.directory().resolve("attune.db"))) {
@@ -81,7 +78,7 @@ final class BacktestRun {
             Files.writeString(report, BacktestReport.html(backtest, sides,
                     title + ": " + model.version()), StandardCharsets.UTF_8);
         }
-        if (format.equals("json")) {
+        if (format == OutputFormat.json) {
             out.println(ApiJson.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(BacktestBodies.result(backtest)));
             out.flush();

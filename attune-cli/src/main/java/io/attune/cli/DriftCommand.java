@@ -53,7 +53,7 @@ final class DriftCommand implements Callable<Integer> {
     double maxCalibrationError;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "write an HTML report with charts")
     Path report;
@@ -63,9 +63,6 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json");
-        }
         if (weeks < 2 || weeks > DriftCheck.MAX_WEEKS) {
             throw new IllegalArgumentException("--weeks must be from 2 to " + DriftCheck.MAX_WEEKS);
         }
@@ -98,7 +95,7 @@ final class DriftCommand implements Callable<Integer> {
             Files.writeString(report, DriftReport.html(drift), StandardCharsets.UTF_8);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == OutputFormat.json) {
             out.println(ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(DriftBodies.of(drift)));
         } else {
             DriftReport.text(out, drift);

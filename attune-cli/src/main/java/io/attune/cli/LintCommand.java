@@ -44,7 +44,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "output: text (one line per finding) or json (one document)")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--as", paramLabel = "MARKUP", description = "read every file as text, markdown or html, "
             + "whatever its extension")
@@ -64,9 +64,6 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json");
-        }
         CopyFormat forced = as == null ? null : CopyFormat.ofWireName(as).orElseThrow(
                 () -> new IllegalArgumentException("--as must be text, markdown or html"));
         Set<SubstantiationId> registered = new LinkedHashSet<>();
@@ -89,13 +86,13 @@ final class LintCommand implements Callable<Integer> {
                     body.findings()));
             for (Finding finding : report.findings()) {
                 totals[finding.severity().ordinal()]++;
-                if (format.equals("text")) {
+                if (format == OutputFormat.text) {
                     out.println(line(file, finding));
                 }
             }
         }
         boolean blocked = reports.stream().anyMatch(FileReport::blocked);
-        if (format.equals("json")) {
+        if (format == OutputFormat.json) {
             out.println(ApiJson.mapper().writeValueAsString(new Output(blocked, reports)));
         } else {
             out.println(files.size() + (files.size() == 1 ? " file: " : " files: ") + totals[0] + " block, "

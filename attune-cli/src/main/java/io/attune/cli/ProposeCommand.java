@@ -66,7 +66,7 @@ final class ProposeCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "write an HTML report")
     Path report;
@@ -76,9 +76,6 @@ final class ProposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json");
-        }
         ModelVersion base = ModelVersion.parse(from);
         ProposalRequest request = new ProposalRequest(base, asOf == null ? Instant.now() : asOf,
                 staleMqlDays == null ? OptionalInt.empty() : OptionalInt.of(staleMqlDays), includeLearned,
@@ -114,7 +111,7 @@ final class ProposeCommand implements Callable<Integer> {
         if (report != null) {
             Files.writeString(report, ProposalReport.html(proposal), StandardCharsets.UTF_8);
         }
-        if (format.equals("json")) {
+        if (format == OutputFormat.json) {
             spec.commandLine().getOut().println(ApiJson.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(ProposalBodies.result(proposal)));
         } else {

@@ -78,7 +78,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "text or json (one JSON object per lead per line)")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--unknown-jurisdiction", defaultValue = "strictest", paramLabel = "CHOICE",
             description = "strictest (default: a consumer whose state nothing tells is held to the Washington, "
@@ -87,9 +87,6 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json");
-        }
         Instant at = now != null ? now : Instant.now();
         Map<Segment, ScoringModel> models = models();
         Segment fallback = models.containsKey(Segment.CONSUMER) ? Segment.CONSUMER : models.keySet().iterator().next();
@@ -185,7 +182,7 @@ final class ScoreCommand implements Callable<Integer> {
             ScoringModel model = catalog.active(lead.segment());
             Qualification q = Qualification.of(model, lead, at);
             List<String> reasons = topReasons(lead, model, at);
-            if (format.equals("json")) {
+            if (format == OutputFormat.json) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("lead", lead.id().value());
                 row.put("identities", book.identitiesOf(lead.id()).stream()

@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     String separator;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "write an HTML report with charts")
     Path report;
@@ -70,9 +70,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json");
-        }
         if (separator != null && separator.replace("\\t", "\t").length() != 1) {
             throw new IllegalArgumentException("--sep must be one character (or \\t)");
         }
@@ -85,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         if (report != null) {
             Files.writeString(report, TrainingHtmlReport.render(result, csv.getFileName().toString()), StandardCharsets.UTF_8);
         }
-        if (format.equals("json")) {
+        if (format == OutputFormat.json) {
             out.println(TrainingJson.of(result, csv.getFileName().toString()));
         } else {
             printText(out, result);

@@ -80,4 +80,17 @@ class LintCommandTest {
         assertThat(Cli.run("lint", "--as", "pdf", "x.md").exit()).isEqualTo(1);
         assertThat(Cli.run("lint").exit()).isEqualTo(2);
     }
+
+    @Test
+    void an_output_format_other_than_text_or_json_is_a_bad_option_that_names_both() throws IOException {
+        Path page = write("page.md", "Talk to someone today.");
+
+        Cli.Run xml = Cli.run("lint", "--format", "xml", page.toString());
+        Cli.Run upper = Cli.run("lint", "--format", "JSON", page.toString());
+
+        assertThat(xml.exit()).as(xml.describe()).isEqualTo(2);
+        assertThat(xml.err()).contains("--format").contains("[text, json]").contains("xml");
+        assertThat(upper.exit()).as(upper.describe()).isZero();
+        assertThat(upper.out()).startsWith("{");
+    }
 }

@@ -1,5 +1,6 @@
 package io.attune.server.crisis;
 
+import static io.attune.server.support.SegmentMessage.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.attune.core.workspace.Credentials;
 import io.attune.core.workspace.Role;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.SegmentMessage;
 import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
 import io.attune.store.testing.TestDatabase;
@@ -23,8 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,34 +158,8 @@ abstract class CrisisContract {
         assertThat(document.path("crisis").path("reviews").get(0).path("lowPriority").asBoolean()).isTrue();
     }
 
-    /** One Segment message of user {@code pat-1}; {@link Message#with} adds a field. */
-    private static Message event(String type, String messageId, Instant at, String attributes,
-            Map<String, Object> values) {
-        Map<String, Object> message = new HashMap<>();
-        message.put("type", type);
-        message.put("messageId", messageId);
-        message.put("userId", "pat-1");
-        message.put("timestamp", at.toString());
-        message.put(attributes, values);
-        return new Message(message);
-    }
-
-    private record Message(Map<String, Object> fields) {
-        Message with(String key, Object value) {
-            fields.put(key, value);
-            return this;
-        }
-    }
-
-    private ApiClient.Reply ingest(List<Message> messages) {
-        List<Map<String, Object>> batch = new ArrayList<>();
-        messages.forEach(message -> batch.add(message.fields()));
-        String basic = Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
-                .getBytes(StandardCharsets.UTF_8));
-        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
-                "Content-Type", "application/json"), bytes(Map.of("batch", batch)));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply;
+    private ApiClient.Reply ingest(List<SegmentMessage> messages) {
+        return SegmentMessage.batch(client, credentials.writeKey(), messages);
     }
 
     private void destination(String id, Receiver receiver, List<String> types, List<String> fields) {

@@ -1,5 +1,6 @@
 package io.attune.server.subject;
 
+import static io.attune.server.support.SegmentMessage.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,20 +11,18 @@ import io.attune.server.support.Documented;
 import io.attune.server.support.MovableClock;
 import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.SegmentMessage;
 import io.attune.server.support.ServedStore;
 import io.attune.server.webhook.WebhookSecret;
 import io.attune.server.webhook.WebhookVerifier;
 import io.attune.store.Store;
 import io.attune.store.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,32 +274,8 @@ abstract class SubjectRequestsContract {
                 bytes(Map.of("requestedBy", "privacy-officer", "reason", "data-subject request")));
     }
 
-    private static Message event(String type, String messageId, Instant at, String attributes,
-            Map<String, Object> values) {
-        Map<String, Object> message = new HashMap<>();
-        message.put("type", type);
-        message.put("messageId", messageId);
-        message.put("userId", "pat-1");
-        message.put("timestamp", at.toString());
-        message.put(attributes, values);
-        return new Message(message);
-    }
-
-    private record Message(Map<String, Object> fields) {
-        Message with(String key, Object value) {
-            fields.put(key, value);
-            return this;
-        }
-    }
-
-    private void ingest(List<Message> messages) {
-        List<Map<String, Object>> batch = new ArrayList<>();
-        messages.forEach(message -> batch.add(message.fields()));
-        String basic = Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
-                .getBytes(StandardCharsets.UTF_8));
-        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
-                "Content-Type", "application/json"), bytes(Map.of("batch", batch)));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    private void ingest(List<SegmentMessage> messages) {
+        SegmentMessage.batch(client, credentials.writeKey(), messages);
     }
 
     /** Creates an intake destination with a BAA that may receive the email; answers its signing secret. */
