@@ -81,7 +81,7 @@ public final class IngestionBenchmark {
         }
     }
 
-    private record Run(double ingestPerSecond, double rawPerSecond, double unsealedPerSecond) {
+    private record Run(double ingestPerSecond, double rawPerSecond, double unsealedPerSecond, CpuCost cpu) {
         double ratio() {
             return ingestPerSecond / rawPerSecond;
         }
@@ -91,7 +91,7 @@ public final class IngestionBenchmark {
         }
     }
 
-    private record Ingested(double ingestPerSecond, double rawPerSecond) {
+    private record Ingested(double ingestPerSecond, double rawPerSecond, CpuCost cpu) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,11 +106,13 @@ public final class IngestionBenchmark {
             Ingested second = run(settings, i, sealedFirst ? new UnsealedCells() : null);
             Ingested sealed = sealedFirst ? first : second;
             Run run = new Run(sealed.ingestPerSecond(), sealed.rawPerSecond(),
-                    (sealedFirst ? second : first).ingestPerSecond());
+                    (sealedFirst ? second : first).ingestPerSecond(), sealed.cpu());
             runs.add(run);
             System.out.printf("run %d: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f; "
-                            + "unsealed ingestion %,.0f events/s, sealed/unsealed %.3f%n", i + 1,
-                    run.ingestPerSecond(), run.rawPerSecond(), run.ratio(), run.unsealedPerSecond(), run.sealedRatio());
+                            + "unsealed ingestion %,.0f events/s, sealed/unsealed %.3f; CPU per event: %.1f µs in all, "
+                            + "%.1f µs on the writer thread%n", i + 1,
+                    run.ingestPerSecond(), run.rawPerSecond(), run.ratio(), run.unsealedPerSecond(), run.sealedRatio(),
+                    run.cpu().processMicros(), run.cpu().writerMicros());
         }
         System.out.printf("median: HTTP ingestion %,.0f events/s, raw JDBC insert %,.0f rows/s, ratio %.2f; "
                         + "unsealed ingestion %,.0f events/s, sealed/unsealed %.3f%n",
@@ -119,6 +121,9 @@ public final class IngestionBenchmark {
                 median(runs.stream().map(Run::ratio).toList()),
                 median(runs.stream().map(Run::unsealedPerSecond).toList()),
                 median(runs.stream().map(Run::sealedRatio).toList()));
+        System.out.printf("median CPU per event: %.1f µs in all, %.1f µs on the writer thread%n",
+                median(runs.stream().map(run -> run.cpu().processMicros()).toList()),
+                median(runs.stream().map(run -> run.cpu().writerMicros()).toList()));
         System.out.printf("load average after: %s%n", loadAverage());
     }
 
@@ -128,6 +133,7 @@ public final class IngestionBenchmark {
         try {
             Instant now = Instant.now();
             double ingest;
+            CpuCost cpu;
             StoreLocation location = new StoreLocation.SqliteDirectory(directory.resolve("attune"));
             try (Store store = unsealed == null
                     ? Store.open(location, Keyring.generate(new SecureRandom()), WriterSettings.DEFAULTS, Clock.systemUTC())
@@ -143,15 +149,17 @@ public final class IngestionBenchmark {
                     send(batchUri, auth, warmUp, settings.clients());
                     List<byte[]> batches = SyntheticBatches.generate("run" + index, settings.events(),
                             settings.people(), settings.batch(), now, 11 + index);
+                    CpuClock clock = CpuClock.start();
                     long started = System.nanoTime();
                     send(batchUri, auth, batches, settings.clients());
                     ingest = settings.events() / ((System.nanoTime() - started) / 1e9);
+                    cpu = clock.perEvent(settings.events());
                 }
                 store.writer().close();
                 // The limit is measured on the rows Attune stores (sealed); the baseline run needs no second one.
                 double raw = unsealed != null ? Double.NaN : rawInsert(store.database(), directory.resolve("raw"),
                         "run" + index + "-", settings.batch());
-                return new Ingested(ingest, raw);
+                return new Ingested(ingest, raw, cpu);
             }
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
