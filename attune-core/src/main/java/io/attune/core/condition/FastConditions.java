@@ -132,15 +132,16 @@ final class FastConditions {
         } catch (RuntimeException e) {
             return null; // let the CEL program report the bad pattern the way CEL does
         }
+        RegexMemo memo = new RegexMemo(pattern);
         Optional<AnchoredAlternatives> plain = AnchoredAlternatives.parse(text);
         if (plain.isPresent()) {
             AnchoredAlternatives alternatives = plain.get();
             return facts -> {
                 String subject = text(receiver.eval(facts), "matches");
-                return alternatives.test(subject).orElseGet(() -> pattern.matcher(subject).find());
+                return alternatives.test(subject).orElseGet(() -> memo.test(subject));
             };
         }
-        return facts -> pattern.matcher(text(receiver.eval(facts), "matches")).find();
+        return facts -> memo.test(text(receiver.eval(facts), "matches"));
     }
 
     private static String text(Object value, String function) {
