@@ -84,6 +84,15 @@ public final class RecordEvent {
     }
 
     public Recorded record(Event event) {
+        return record(event, scoring.screen(event));
+    }
+
+    /** Records an event its receiver has screened already ({@link IncomingEvent#screening()}). */
+    public Recorded record(IncomingEvent incoming) {
+        return record(incoming.event(), incoming.screening());
+    }
+
+    private Recorded record(Event event, Screening screening) {
         if (book.recorded(event.messageId())) {
             return new Recorded.Duplicate(event.messageId());
         }
@@ -116,17 +125,20 @@ public final class RecordEvent {
         Map<String, Object> accountFacts = accounts.facts(membership.account());
         LeadId id = lead.id();
         List<ConsentRecord> carried = ConsentsOf.event(event).records();
-        Jurisdiction now = gate.jurisdictionAfter(traits, lead.privacy(), event);
+        boolean rebased = !merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model());
+        // only a consumer's consent laws and a replay need the jurisdiction, which costs to resolve
+        Optional<Jurisdiction> now = rebased || segment == Segment.CONSUMER
+                ? Optional.of(gate.jurisdictionAfter(traits, lead.privacy(), event)) : Optional.empty();
         boolean lawsChanged = segment == Segment.CONSUMER
-                && !gate.laws(now).equals(gate.laws(gate.jurisdiction(lead.traits(), lead.privacy())));
-        if (!merged.isEmpty() || segment != lead.segment() || !model.version().equals(lead.model()) || lawsChanged) {
+                && !gate.laws(now.orElseThrow()).equals(gate.laws(gate.jurisdiction(lead.traits(), lead.privacy())));
+        if (rebased || lawsChanged) {
             // judged again by what is known now: a state learnt today decides which earlier events may count
             LeadScoring.Replay replay = scoring.replay(model, lead, book.history(id), accountFacts,
-                    new Safeguards(gate, dictionary, () -> book.consents(id), Optional.of(now)));
+                    new Safeguards(gate, dictionary, () -> book.consents(id), now));
             lead = replay.lead();
             failures.addAll(replay.failures());
         }
-        LeadScoring.Step step = scoring.apply(model, lead, event, accountFacts, membership.traitsChanged(),
+        LeadScoring.Step step = scoring.apply(model, lead, event, screening, accountFacts, membership.traitsChanged(),
                 new Safeguards(gate, dictionary, () -> book.consents(id).with(carried)));
         lead = step.lead();
         failures.addAll(step.failures());

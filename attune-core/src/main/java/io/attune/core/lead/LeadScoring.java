@@ -69,6 +69,20 @@ public final class LeadScoring {
      */
     public Step apply(ScoringModel model, LeadState lead, Event event, Map<String, Object> account,
             boolean accountChanged, Safeguards safeguards) {
+        return apply(model, lead, event, screen(event), account, accountChanged, safeguards);
+    }
+
+    /** What this scoring's screen finds in the event's free text. */
+    public Screening screen(Event event) {
+        return screen.screen(event);
+    }
+
+    /**
+     * As {@link #apply(ScoringModel, LeadState, Event, Map, boolean, Safeguards)}, with the event's
+     * {@code screening} already done (by whoever received it).
+     */
+    public Step apply(ScoringModel model, LeadState lead, Event event, Screening screening,
+            Map<String, Object> account, boolean accountChanged, Safeguards safeguards) {
         List<RuleFailure> failures = new ArrayList<>(0);
         LeadState current = lead;
         boolean traitsChanged = false;
@@ -85,7 +99,6 @@ public final class LeadScoring {
             // a child: keep only what reaching a guardian or clinical intake needs (MINOR-01)
             current = current.withTraits(LeadTraits.of(RoutingTraits.of(current.traits().attributes())));
         }
-        Screening screening = screen.screen(event);
         if (current.privacy().scoringWithheld()) {
             return new Step(current.withScore(current.score().cleared()).withRoles(Set.of())
                     .seen(event.timestamp(), event.header().receivedAt()), List.of(), failures, screening);

@@ -1,11 +1,9 @@
 package io.attune.server.ingest;
 
-import io.attune.core.crisis.EventScreen;
 import io.attune.core.crisis.Screening;
 import io.attune.core.event.EventKind;
 import io.attune.core.ingest.EventIntake;
 import io.attune.core.ingest.IncomingEvent;
-import io.attune.core.ingest.Recorded;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.Workspaces;
 import java.time.Instant;
@@ -91,23 +89,18 @@ public final class SegmentIngestion {
             if (failure != null) {
                 return new IngestOutcome.Failed();
             }
-            List<Integer> crisis = crisisMessages(parsed.accepted(), recorded);
+            List<Integer> crisis = crisisMessages(parsed.accepted(), incoming);
             return parsed.hasErrors()
                     ? new IngestOutcome.PartlyAccepted(accepted, parsed.errors(), crisis)
                     : new IngestOutcome.Accepted(accepted, crisis);
         });
     }
 
-    /**
-     * The indexes of the messages whose free text was crisis language (CRISIS-02), as recording
-     * screened them; a message recorded before (a retry) is screened again here.
-     */
-    private static List<Integer> crisisMessages(List<AcceptedMessage> messages, List<Recorded> recorded) {
+    /** The indexes of the messages whose free text was crisis language (CRISIS-02), retries included. */
+    private static List<Integer> crisisMessages(List<AcceptedMessage> messages, List<IncomingEvent> incoming) {
         List<Integer> crisis = new ArrayList<>(0);
-        for (int i = 0; i < messages.size() && i < recorded.size(); i++) {
-            Screening screening = recorded.get(i) instanceof Recorded.Accepted accepted ? accepted.screening()
-                    : EventScreen.standard().screen(messages.get(i).event());
-            if (screening instanceof Screening.Crisis) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (incoming.get(i).screening() instanceof Screening.Crisis) {
                 crisis.add(messages.get(i).index());
             }
         }

@@ -53,7 +53,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,6 +87,15 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong sequence;
     private final Thread thread;
+    /**
+     * Completes the submissions of committed groups. Whoever waits on a submission continues on the
+     * completing thread (an HTTP response is written there), and that must not be the writer.
+     */
+    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "attune-acknowledger");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** The leads put in crisis hold by the group being written (writer thread only). */
     private final List<HeldOutreach.Held> held = new ArrayList<>();
     private volatile boolean closing;
@@ -336,13 +348,22 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 HeldOutreach.suppress(connection, held);
                 connection.commit();
                 books.values().forEach(JdbcLeadBook::publish);
-                completions.forEach(Runnable::run);
+                acknowledge(completions);
             } catch (SQLException | RuntimeException failure) {
                 connection.rollback();
                 throw failure;
             } finally {
                 books.values().forEach(JdbcLeadBook::close);
             }
+        }
+    }
+
+    /** Completes a committed group's submissions off the writer thread, or on it once the writer is closed. */
+    private void acknowledge(List<Runnable> completions) {
+        try {
+            acknowledger.execute(() -> completions.forEach(Runnable::run));
+        } catch (RejectedExecutionException closed) {
+            completions.forEach(Runnable::run);
         }
     }
 
@@ -425,7 +446,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
                 settings.privacy().scoringGate(), classifications.dataDictionary(events.workspace()));
         List<Recorded> recorded = new ArrayList<>(events.events().size());
         for (EncodedEvent event : events.events()) {
-            Recorded result = record.record(event.incoming().event());
+            Recorded result = record.record(event.incoming());
             if (result instanceof Recorded.Accepted accepted && !accepted.transitions().isEmpty()) {
                 afterMoves(work.workspace(), settings, book, timers, planner,
                         book.lead(accepted.lead()).orElseThrow(), accepted.transitions());
@@ -500,6 +521,8 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         closing = true;
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            acknowledger.shutdown();
+            acknowledger.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
