@@ -28,6 +28,7 @@ import io.attune.core.privacy.PrivacyKeys;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.server.fakes.FakeStore;
 import io.attune.server.support.ApiFixture;
+import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
 import io.attune.server.webhook.HandOffEvents;
 import io.attune.server.webhook.PresetFiles;
@@ -236,8 +237,8 @@ class DispatcherEgressIT {
 
         start();
 
-        awaitDecisions(message, 1);
-        Thread.sleep(300);
+        // a second decision means the dispatcher came back to the message after the first went unrecorded
+        awaitDecisions(message, 2);
         assertThat(receiver.unread()).as("no unaudited egress").isEmpty();
         assertThat(store.outbox().attempts(fixture.acme.id(), message.id())).isEmpty();
         assertThat(store.outbox().status(fixture.acme.id(), message.id())).contains("pending");
@@ -249,34 +250,12 @@ class DispatcherEgressIT {
     }
 
     private List<EgressRecord> awaitDecisions(OutboundMessage message, int count) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(giveUp)) {
-            List<EgressRecord> decisions = store.egress().ofMessage(fixture.acme.id(), message.id());
-            if (decisions.size() >= count) {
-                return decisions;
-            }
-            pause();
-        }
-        throw new AssertionError("fewer than " + count + " decisions about " + message.id());
+        return Poll.until(() -> store.egress().ofMessage(fixture.acme.id(), message.id()),
+                decisions -> decisions.size() >= count, count + " decisions about " + message.id());
     }
 
     private void awaitStatus(OutboundMessage message, String status) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(giveUp)) {
-            if (store.outbox().status(fixture.acme.id(), message.id()).filter(status::equals).isPresent()) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError(message.id() + " never became " + status);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Poll.until(() -> store.outbox().status(fixture.acme.id(), message.id()),
+                seen -> seen.filter(status::equals).isPresent(), message.id() + " becoming " + status);
     }
 }
