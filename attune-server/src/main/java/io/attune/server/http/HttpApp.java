@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
  * 7 takes them up front); {@link #start} binds it, port 0 picks a free port and {@link #port} tells it.
  */
 public final class HttpApp {
-    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    /** The largest body the server reads; ingestion refuses smaller ones by its own limits. */
+    public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final RouteTable routes = new RouteTable();
     private final Javalin javalin;
