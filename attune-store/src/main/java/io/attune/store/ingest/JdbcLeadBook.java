@@ -352,7 +352,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         return () -> {
             List<Logged> read = new ArrayList<>(stored.size() + loggedNow.size());
             for (StoredEvent event : stored) {
-                read.add(new Logged(event.seq(), lead, EventCodec.decode(cipher.open(event.event(),
+                read.add(new Logged(event.seq(), lead, EventCodec.decode(cipher.openUtf8(event.event(),
                         CellAddress.eventBody(workspace.value(), event.messageId()))), null));
             }
             read.addAll(loggedNow);
@@ -383,8 +383,9 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(cipher.open(rows.getString(2),
-                                CellAddress.eventBody(workspace.value(), rows.getString(3)))), null));
+                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(cipher.openUtf8(
+                                rows.getString(2), CellAddress.eventBody(workspace.value(), rows.getString(3)))),
+                                null));
                     }
                 }
             }
