@@ -87,8 +87,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final Set<LeadId> unused = new HashSet<>();
     /** Domains looked up in the database in this unit of work, and the account each named. */
     private final Map<String, Optional<AccountId>> storedDomains = new HashMap<>();
-    // histories read ahead for re-scoring, of leads nothing was merged into
-    private final Map<LeadId, List<StoredEvent>> histories = new HashMap<>();
+    // histories read ahead for re-scoring, of leads nothing was merged into, by lead id
+    private final Map<String, List<StoredEvent>> histories = new HashMap<>();
 
     /**
      * @param sequence the next position in the event log; when rebuilding, the position of the event
@@ -329,12 +329,12 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         merges.values().forEach(into -> mergedInto.add(into.value()));
         for (String id : ids) {
             if (!mergedInto.contains(id)) {
-                histories.put(new LeadId(id), new ArrayList<>());
+                histories.put(id, new ArrayList<>());
             }
         }
         forEachChunk(ids.stream().filter(id -> !mergedInto.contains(id)).toList(), chunk -> selectIn(
                 "SELECT lead_id, seq, event, message_id FROM events WHERE workspace_id = ? AND lead_id IN",
-                List.of(workspace.value()), chunk, rows -> histories.get(new LeadId(rows.getString(1)))
+                List.of(workspace.value()), chunk, rows -> histories.get(rows.getString(1))
                         .add(new StoredEvent(rows.getLong(2), rows.getString(3), rows.getString(4)))));
     }
 
@@ -344,7 +344,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     @Override
     public Supplier<List<Event>> historyReading(LeadId lead) {
-        List<StoredEvent> stored = appendToLog && !merges.containsValue(lead) ? histories.remove(lead) : null;
+        List<StoredEvent> stored = appendToLog && !merges.containsValue(lead) ? histories.remove(lead.value()) : null;
         if (stored == null) {
             return LeadBook.super.historyReading(lead);
         }
@@ -363,7 +363,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     @Override
     public List<Event> history(LeadId lead) {
-        if (appendToLog && !merges.containsValue(lead) && histories.containsKey(lead)) {
+        if (appendToLog && !merges.containsValue(lead) && histories.containsKey(lead.value())) {
             return historyReading(lead).get();
         }
         Set<LeadId> sources = sourcesOf(lead);
