@@ -75,10 +75,6 @@ public final class RescoreLead {
             this.account = account;
             this.safeguards = safeguards;
         }
-
-        public LeadId id() {
-            return lead.id();
-        }
     }
 
     public Optional<Rescored> rescore(LeadId id, Instant at) {

@@ -125,19 +125,7 @@ final class ModelActivation {
                 try (JdbcLeadBook book = books.get()) {
                     RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
                             settings.privacy().scoringGate(), dictionary);
-                    List<Replaying> replaying = List.of();
-                    for (int from = 0; from < chunk.size(); from += READ_AHEAD) {
-                        book.readAhead(chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD)));
-                        List<Replaying> next = new ArrayList<>(READ_AHEAD);
-                        for (LeadId id : chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD))) {
-                            rescore.read(id).ifPresent(pending -> next.add(new Replaying(pending,
-                                    CompletableFuture.supplyAsync(() -> rescore.replay(pending), replayers))));
-                        }
-                        // the replays of this window run while the previous window's are written
-                        rescored += apply(replaying, rescore, book, at, moves);
-                        replaying = next;
-                    }
-                    rescored += apply(replaying, rescore, book, at, moves);
+                    rescored += rescore(chunk, book, rescore, replayers, at, moves);
                     book.flush();
                     book.publish();
                 }
@@ -146,6 +134,25 @@ final class ModelActivation {
         } finally {
             replayers.shutdownNow();
         }
+    }
+
+    /** Re-scores one chunk a read-ahead window at a time; a window replays while the one before is written. */
+    private static int rescore(List<LeadId> chunk, JdbcLeadBook book, RescoreLead rescore, ExecutorService replayers,
+            Instant at, Moves moves) throws SQLException {
+        int rescored = 0;
+        List<Replaying> replaying = List.of();
+        for (int from = 0; from < chunk.size(); from += READ_AHEAD) {
+            List<LeadId> window = chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD));
+            book.readAhead(window);
+            List<Replaying> next = new ArrayList<>(window.size());
+            for (LeadId id : window) {
+                rescore.read(id).ifPresent(pending -> next.add(new Replaying(pending,
+                        CompletableFuture.supplyAsync(() -> rescore.replay(pending), replayers))));
+            }
+            rescored += apply(replaying, rescore, book, at, moves);
+            replaying = next;
+        }
+        return rescored + apply(replaying, rescore, book, at, moves);
     }
 
     /** A lead whose replay was handed to the replaying threads. */
