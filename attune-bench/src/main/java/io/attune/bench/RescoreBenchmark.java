@@ -20,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Re-scoring after a model change: a SQLite store is filled with a synthetic employer workload
@@ -61,6 +63,17 @@ public final class RescoreBenchmark {
         }
         EmployerWorkload workload = EmployerWorkload.generate(leads, events, 7);
         Path directory = Files.createTempDirectory("attune-rescore");
+        try {
+            run(workload, directory);
+        } finally {
+            // the store of a million leads takes gigabytes
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(EmployerWorkload workload, Path directory) throws Exception {
         Clock clock = Clock.systemUTC();
         try (Store store = Store.open(new StoreLocation.SqliteDirectory(directory), WriterSettings.DEFAULTS, clock)) {
             WorkspaceId workspace = store.workspaces().create("Rescore", Segment.EMPLOYER, clock.instant())

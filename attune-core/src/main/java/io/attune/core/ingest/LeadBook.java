@@ -14,6 +14,7 @@ import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.Transition;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What recording events needs from storage, for one workspace, within one unit of work: the
@@ -52,6 +53,16 @@ public interface LeadBook {
 
     /** The lead's recorded events (including those of leads merged into it) in recording order. */
     List<Event> history(LeadId lead);
+
+    /**
+     * The lead's {@link #history} as a reading that may run later, on another thread: what it needs
+     * from this unit of work is taken now, and reading it touches the book no more. An adapter may
+     * leave the costly part, decoding stored events, to the reading; by default the history is read now.
+     */
+    default Supplier<List<Event>> historyReading(LeadId lead) {
+        List<Event> history = history(lead);
+        return () -> history;
+    }
 
     void append(Event event, LeadId lead);
 

@@ -1,5 +1,7 @@
 package io.attune.core.ingest;
 
+import io.attune.core.consent.ConsentLedger;
+import io.attune.core.event.Event;
 import io.attune.core.identity.LeadId;
 import io.attune.core.lead.LeadScoring;
 import io.attune.core.lead.LeadState;
@@ -10,17 +12,27 @@ import io.attune.core.lifecycle.StageRules;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelCatalog;
 import io.attune.core.model.ScoringModel;
+import io.attune.core.model.Segment;
 import io.attune.core.privacy.DataDictionary;
 import io.attune.core.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Re-scores one lead under the model its segment scores with in {@code catalog} (the catalog as an
  * activation leaves it): its history is replayed exactly as {@link RecordEvent} replays a lead whose
  * model changed, its account's roll-up takes the new engagement, and the moves the new score calls
  * for at {@code at} are made and recorded, with the new model version as their actor.
+ *
+ * <p>{@link #rescore} does it in one go. A caller re-scoring many leads may split it instead:
+ * {@link #read} takes from the book what a lead's replay needs, {@link #replay} touches no book and
+ * may run on any thread, and {@link #apply} writes the result. Applying the leads in the order they
+ * were read gives what re-scoring them one by one in that order gives, wherever the replays ran:
+ * a lead's replay does not depend on any other lead's re-scoring (accounts' traits, which it reads,
+ * stay as they are; only their roll-ups change, and those in {@link #apply}).
  */
 public final class RescoreLead {
     private final ModelCatalog catalog;
@@ -47,25 +59,69 @@ public final class RescoreLead {
     public record Rescored(LeadState lead, List<Transition> transitions) {
     }
 
+    /** A lead as read for re-scoring, with everything its replay needs from the book. */
+    public static final class Pending {
+        private final LeadState lead;
+        private final ScoringModel model;
+        private final Supplier<List<Event>> history;
+        private final Map<String, Object> account;
+        private final Safeguards safeguards;
+
+        private Pending(LeadState lead, ScoringModel model, Supplier<List<Event>> history,
+                Map<String, Object> account, Safeguards safeguards) {
+            this.lead = lead;
+            this.model = model;
+            this.history = history;
+            this.account = account;
+            this.safeguards = safeguards;
+        }
+    }
+
     public Optional<Rescored> rescore(LeadId id, Instant at) {
+        return read(id).map(pending -> apply(pending, replay(pending), at));
+    }
+
+    /** Reads what re-scoring the lead needs; empty if no lead lives under this id. */
+    public Optional<Pending> read(LeadId id) {
         Optional<LeadState> found = book.lead(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         LeadState lead = found.get();
         ScoringModel model = catalog.active(lead.segment());
-        accounts.detach(lead);
-        LeadScoring.Replay replay = scoring.replay(model, lead, book.history(id), accounts.facts(lead.account()),
-                new Safeguards(gate, dictionary, () -> book.consents(id),
-                        Optional.of(gate.jurisdiction(lead.traits(), lead.privacy()))));
+        // the gate and the rules read the ledger of a consumer only (Safeguards); read now, the replay needs no book
+        Supplier<ConsentLedger> consents;
+        if (model.segment() == Segment.CONSUMER) {
+            ConsentLedger ledger = book.consents(id);
+            consents = () -> ledger;
+        } else {
+            consents = () -> {
+                throw new IllegalStateException("re-scoring read no consents for " + id + ", a "
+                        + model.segment().wireName() + " lead, and its replay asked for them");
+            };
+        }
+        return Optional.of(new Pending(lead, model, book.historyReading(id), accounts.facts(lead.account()),
+                new Safeguards(gate, dictionary, consents, Optional.of(gate.jurisdiction(lead.traits(),
+                        lead.privacy())))));
+    }
+
+    /** The lead's history replayed under the new model; reads nothing from the book, so any thread may run it. */
+    public LeadScoring.Replay replay(Pending pending) {
+        return scoring.replay(pending.model, pending.lead, pending.history.get(), pending.account,
+                pending.safeguards);
+    }
+
+    /** Writes a replay: the lead's account roll-up, its moves and its new state. */
+    public Rescored apply(Pending pending, LeadScoring.Replay replay, Instant at) {
+        accounts.detach(pending.lead);
         LeadState rescored = replay.lead();
-        List<Transition> moves = StageRules.next(model, rescored, at, policy);
+        List<Transition> moves = StageRules.next(pending.model, rescored, at, policy);
         if (!moves.isEmpty()) {
             rescored = rescored.withStage(moves.get(moves.size() - 1).to());
         }
         moves.forEach(book::record);
         book.save(rescored);
         accounts.attach(rescored, false, at).ifPresent(book::record);
-        return Optional.of(new Rescored(rescored, moves));
+        return new Rescored(rescored, moves);
     }
 }

@@ -24,32 +24,38 @@ final class IngestModels {
             .disqualify(rule("minor").when("has(lead.age) && lead.age < 18").reason("under 18"))
             .compile();
 
-    static final ScoringModel EMPLOYER = TestModels.model("employer-test", Segment.EMPLOYER)
-            .threshold(60)
-            .fit(rule("benefits_title").when("has(lead.title) && lead.title.matches('(?i)benefits|people')").points(20),
-                    rule("self_insured").when("has(account.selfInsured) && account.selfInsured == true").points(10))
-            .engagement(
-                    rule("pricing_page").kind("page").when("page.path == '/pricing'").points(15).cap(1, "7d"),
-                    rule("blog_read").kind("page").when("page.path.startsWith('/blog/')").points(3).maxPoints(9),
-                    rule("condition_page").kind("page").when("page.path.startsWith('/conditions/')").points(1),
-                    rule("roi_calculator").kind("track").names("ROI Calculator Completed").points(25),
-                    rule("demo_request").kind("track").names("Demo Requested").points(30))
-            .negative(rule("careers_page").kind("page").when("page.path.startsWith('/careers')").points(10))
-            .disqualify(
-                    rule("competitor").when("has(lead.emailDomain) && lead.emailDomain == 'rival.com'")
-                            .reason("competitor"),
-                    rule("job_seeker").kind("track").names("Job Application Submitted").when("true")
-                            .reason("job seeker"))
-            .account(account().threshold(100).coverageDays(90)
-                    .fit(rule("large_employer").when("has(account.employees) && account.employees >= 1000")
-                            .points(20))
-                    .committee(
-                            role("benefits_leader").when("has(lead.title) && lead.title.matches('(?i)benefits')")
-                                    .points(20),
-                            role("finance").when("has(lead.title) && lead.title.matches('(?i)cfo|finance')")
-                                    .points(20)))
-            .compile();
+    static final ScoringModel EMPLOYER = employer(1, 60);
 
     private IngestModels() {
+    }
+
+    /** The employer model as another version qualifying at another threshold. */
+    static ScoringModel employer(int version, double threshold) {
+        return TestModels.model("employer-test", Segment.EMPLOYER).version(version)
+                .threshold(threshold)
+                .fit(rule("benefits_title").when("has(lead.title) && lead.title.matches('(?i)benefits|people')")
+                                .points(20),
+                        rule("self_insured").when("has(account.selfInsured) && account.selfInsured == true").points(10))
+                .engagement(
+                        rule("pricing_page").kind("page").when("page.path == '/pricing'").points(15).cap(1, "7d"),
+                        rule("blog_read").kind("page").when("page.path.startsWith('/blog/')").points(3).maxPoints(9),
+                        rule("condition_page").kind("page").when("page.path.startsWith('/conditions/')").points(1),
+                        rule("roi_calculator").kind("track").names("ROI Calculator Completed").points(25),
+                        rule("demo_request").kind("track").names("Demo Requested").points(30))
+                .negative(rule("careers_page").kind("page").when("page.path.startsWith('/careers')").points(10))
+                .disqualify(
+                        rule("competitor").when("has(lead.emailDomain) && lead.emailDomain == 'rival.com'")
+                                .reason("competitor"),
+                        rule("job_seeker").kind("track").names("Job Application Submitted").when("true")
+                                .reason("job seeker"))
+                .account(account().threshold(100).coverageDays(90)
+                        .fit(rule("large_employer").when("has(account.employees) && account.employees >= 1000")
+                                .points(20))
+                        .committee(
+                                role("benefits_leader").when("has(lead.title) && lead.title.matches('(?i)benefits')")
+                                        .points(20),
+                                role("finance").when("has(lead.title) && lead.title.matches('(?i)cfo|finance')")
+                                        .points(20)))
+                .compile();
     }
 }

@@ -1,5 +1,8 @@
 package io.attune.store.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.attune.core.event.Alias;
 import io.attune.core.event.Attributes;
 import io.attune.core.event.Event;
@@ -11,11 +14,13 @@ import io.attune.core.event.MessageId;
 import io.attune.core.event.Page;
 import io.attune.core.event.Screen;
 import io.attune.core.event.Track;
-import java.time.Instant;
+import java.io.IOException;
 import java.util.Map;
 
 /** Events as stored in the log: a JSON document that decodes to an equal event. */
 public final class EventCodec {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private EventCodec() {
     }
 
@@ -57,10 +62,30 @@ public final class EventCodec {
     }
 
     public static Event decode(String text) {
-        Map<String, Object> json = Json.read(text);
+        try (JsonParser json = FACTORY.createParser(text)) {
+            return decode(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The event whose stored form is this UTF-8 text (as an opened cell gives it). */
+    public static Event decode(byte[] utf8) {
+        try (JsonParser json = FACTORY.createParser(utf8)) {
+            return decode(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Event decode(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("a stored event is a JSON object");
+        }
+        Map<String, Object> json = JsonValues.object(parser);
         EventHeader header = new EventHeader(new MessageId(Fields.text(json, "messageId")),
                 Fields.optionalText(json, "userId"), Fields.optionalText(json, "anonymousId"),
-                Instant.parse(Fields.text(json, "timestamp")), Instant.parse(Fields.text(json, "receivedAt")),
+                Instants.parse(Fields.text(json, "timestamp")), Instants.parse(Fields.text(json, "receivedAt")),
                 Attributes.of(Fields.map(json, "context")));
         EventKind kind = EventKind.fromWireName(Fields.text(json, "type"))
                 .orElseThrow(() -> new IllegalStateException("stored event has an unknown type"));

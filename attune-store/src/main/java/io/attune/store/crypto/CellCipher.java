@@ -92,31 +92,53 @@ public class CellCipher {
      * @throws UnreadableCellException when the key is missing or the value does not authenticate
      */
     public String open(String stored, CellAddress address) {
-        if (!isSealed(stored)) {
-            if (address.column().unsealed() == SealedColumn.Unsealed.ANY_TEXT || stored.startsWith("{")) {
-                return stored;
-            }
-            throw new UnreadableCellException(address + " is neither sealed nor JSON; it was not written by Attune");
+        return isSealed(stored) ? new String(opened(stored, address), StandardCharsets.UTF_8)
+                : unsealed(stored, address);
+    }
+
+    /**
+     * The plaintext of {@code stored} as UTF-8 bytes, for a reader that parses bytes (re-scoring reads
+     * every stored event, and a string of each would only be copied again); otherwise as {@link #open}.
+     */
+    public byte[] openUtf8(String stored, CellAddress address) {
+        return isSealed(stored) ? opened(stored, address)
+                : unsealed(stored, address).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String unsealed(String stored, CellAddress address) {
+        if (address.column().unsealed() == SealedColumn.Unsealed.ANY_TEXT || stored.startsWith("{")) {
+            return stored;
         }
-        String keyId = keyIdOf(stored).orElseThrow(() -> new UnreadableCellException(address + " is malformed"));
+        throw new UnreadableCellException(address + " is neither sealed nor JSON; it was not written by Attune");
+    }
+
+    private byte[] opened(String stored, CellAddress address) {
+        int end = stored.indexOf(':', PREFIX.length() + 1);
+        if (end < 0) {
+            throw new UnreadableCellException(address + " is malformed");
+        }
+        String keyId = stored.substring(PREFIX.length() + 1, end);
         DataKey key = keyring.key(keyId).orElseThrow(() -> new UnreadableCellException(address
                 + " is sealed under data key '" + keyId + "', which the configured keyring " + keyring
                 + " does not hold: configure the keys it was written with (ATTUNE_DATA_KEYS or --data-key-file)"));
-        byte[] sealed;
+        ByteBuffer sealed;
         try {
-            sealed = Base64.getDecoder().decode(stored.substring(prefixOf(keyId).length()));
+            // decoded from the text's bytes in place, rather than from a copy of the text after the key id
+            byte[] text = stored.getBytes(StandardCharsets.ISO_8859_1);
+            sealed = Base64.getDecoder().decode(ByteBuffer.wrap(text, end + 1, text.length - end - 1));
         } catch (IllegalArgumentException e) {
             throw new UnreadableCellException(address + " is malformed (not base64)");
         }
-        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+        if (sealed.remaining() < NONCE_BYTES + TAG_BITS / 8) {
             throw new UnreadableCellException(address + " is malformed (too short)");
         }
+        byte[] bytes = sealed.array();
+        int offset = sealed.arrayOffset() + sealed.position();
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, bytes, offset, NONCE_BYTES));
             cipher.updateAAD(address.associatedData());
-            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            return cipher.doFinal(bytes, offset + NONCE_BYTES, sealed.remaining() - NONCE_BYTES);
         } catch (AEADBadTagException e) {
             throw new UnreadableCellException(address + " does not authenticate under data key '" + keyId
                     + "': the key is not the one it was sealed with, or the value was altered or copied from another row");

@@ -399,9 +399,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             try {
                 SlaTimerWrites timers = new SlaTimerWrites(connection);
                 HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
-                ModelVersions.ChangeOutcome outcome = new ModelActivation(models, scoring).activate(connection,
-                        workspace, activate.version(), activate.caller(), activate.at(), settings,
-                        classifications.dataDictionary(workspace),
+                ModelVersions.ChangeOutcome outcome = new ModelActivation(models, scoring,
+                        this.settings.rescoreThreads()).activate(connection, workspace, activate.version(),
+                        activate.caller(), activate.at(), settings, classifications.dataDictionary(workspace),
                         () -> new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true),
                         (book, lead, moves) -> afterMoves(workspace, settings, book, timers, planner, lead, moves));
                 if (outcome instanceof ModelVersions.Changed) {

@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@link LeadBook} of one workspace within one database transaction. Reads go to what this
@@ -86,8 +87,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final Set<LeadId> unused = new HashSet<>();
     /** Domains looked up in the database in this unit of work, and the account each named. */
     private final Map<String, Optional<AccountId>> storedDomains = new HashMap<>();
-    // histories read ahead for re-scoring, of leads nothing was merged into
-    private final Map<LeadId, List<Logged>> histories = new HashMap<>();
+    // histories read ahead for re-scoring, of leads nothing was merged into, by lead id
+    private final Map<String, List<StoredEvent>> histories = new HashMap<>();
 
     /**
      * @param sequence the next position in the event log; when rebuilding, the position of the event
@@ -313,10 +314,10 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     }
 
     /**
-     * Reads ahead the states and event histories of leads about to be re-scored: one query per few
-     * hundred leads instead of several per lead, and the events opened and decoded on every core. A
-     * lead that others were merged into is left to {@link #history}'s own reading, which follows the
-     * merges.
+     * Reads ahead the states and stored events of leads about to be re-scored: one query per few
+     * hundred leads instead of several per lead. The events are opened and decoded when their
+     * {@link #historyReading} is read, on whichever thread reads it. A lead that others were merged
+     * into is left to {@link #history}'s own reading, which follows the merges.
      */
     public void readAhead(List<LeadId> upcoming) throws SQLException {
         histories.clear();
@@ -326,37 +327,44 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         forEachChunk(ids, chunk -> selectIn("SELECT into_lead FROM lead_merges WHERE workspace_id = ? AND into_lead IN",
                 List.of(workspace.value()), chunk, rows -> mergedInto.add(rows.getString(1))));
         merges.values().forEach(into -> mergedInto.add(into.value()));
-        List<String> alone = ids.stream().filter(id -> !mergedInto.contains(id)).toList();
-        List<StoredEvent> stored = new ArrayList<>();
-        forEachChunk(alone, chunk -> selectIn("SELECT lead_id, seq, event, message_id FROM events "
-                + "WHERE workspace_id = ? AND lead_id IN", List.of(workspace.value()), chunk,
-                rows -> stored.add(new StoredEvent(rows.getString(1), rows.getLong(2), rows.getString(3),
-                        rows.getString(4)))));
-        List<Logged> opened = stored.parallelStream().map(row -> new Logged(row.seq(), new LeadId(row.lead()),
-                EventCodec.decode(cipher.open(row.event(), CellAddress.eventBody(workspace.value(), row.messageId()))),
-                null)).toList();
-        for (String id : alone) {
-            histories.put(new LeadId(id), new ArrayList<>());
+        for (String id : ids) {
+            if (!mergedInto.contains(id)) {
+                histories.put(id, new ArrayList<>());
+            }
         }
-        for (Logged event : opened) {
-            histories.get(event.lead()).add(event);
-        }
+        forEachChunk(ids.stream().filter(id -> !mergedInto.contains(id)).toList(), chunk -> selectIn(
+                "SELECT lead_id, seq, event, message_id FROM events WHERE workspace_id = ? AND lead_id IN",
+                List.of(workspace.value()), chunk, rows -> histories.get(rows.getString(1))
+                        .add(new StoredEvent(rows.getLong(2), rows.getString(3), rows.getString(4)))));
     }
 
-    private record StoredEvent(String lead, long seq, String event, String messageId) {
+    /** An event as the log holds it, sealed. */
+    private record StoredEvent(long seq, String event, String messageId) {
+    }
+
+    @Override
+    public Supplier<List<Event>> historyReading(LeadId lead) {
+        List<StoredEvent> stored = appendToLog && !merges.containsValue(lead) ? histories.remove(lead.value()) : null;
+        if (stored == null) {
+            return LeadBook.super.historyReading(lead);
+        }
+        List<Logged> loggedNow = events.stream().filter(event -> event.lead().equals(lead)).toList();
+        return () -> {
+            List<Logged> read = new ArrayList<>(stored.size() + loggedNow.size());
+            for (StoredEvent event : stored) {
+                read.add(new Logged(event.seq(), lead, EventCodec.decode(cipher.openUtf8(event.event(),
+                        CellAddress.eventBody(workspace.value(), event.messageId()))), null));
+            }
+            read.addAll(loggedNow);
+            read.sort(Comparator.comparingLong(Logged::seq));
+            return read.stream().map(Logged::event).toList();
+        };
     }
 
     @Override
     public List<Event> history(LeadId lead) {
-        List<Logged> read = appendToLog && !merges.containsValue(lead) ? histories.remove(lead) : null;
-        if (read != null) {
-            for (Logged event : events) {
-                if (event.lead().equals(lead)) {
-                    read.add(event);
-                }
-            }
-            read.sort(Comparator.comparingLong(Logged::seq));
-            return read.stream().map(Logged::event).toList();
+        if (appendToLog && !merges.containsValue(lead) && histories.containsKey(lead.value())) {
+            return historyReading(lead).get();
         }
         Set<LeadId> sources = sourcesOf(lead);
         List<Logged> found = new ArrayList<>();
@@ -375,8 +383,9 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(cipher.open(rows.getString(2),
-                                CellAddress.eventBody(workspace.value(), rows.getString(3)))), null));
+                        found.add(new Logged(rows.getLong(1), null, EventCodec.decode(cipher.openUtf8(
+                                rows.getString(2), CellAddress.eventBody(workspace.value(), rows.getString(3)))),
+                                null));
                     }
                 }
             }

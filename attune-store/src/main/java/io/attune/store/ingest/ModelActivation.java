@@ -36,6 +36,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +48,11 @@ import java.util.function.Supplier;
  * and both changes go to the audit log. Leads are re-scored in chunks, each through a book of its own
  * whose writes reach the cache at once, so that later chunks see the accounts earlier ones rolled
  * up; the writer forgets that cache if the transaction rolls back.
+ *
+ * <p>Replaying a lead's history is most of the work and needs nothing from the book once the lead
+ * is read ({@link RescoreLead.Pending}), so replays run on threads of their own while the writer's
+ * thread reads the next leads and writes the finished ones, in lead order: the result is the same
+ * as re-scoring the leads one by one, whichever replay ends first.
  */
 final class ModelActivation {
     private static final int CHUNK = 5_000;
@@ -56,10 +65,13 @@ final class ModelActivation {
 
     private final ModelRegistry models;
     private final LeadScoring scoring;
+    private final int threads;
 
-    ModelActivation(ModelRegistry models, LeadScoring scoring) {
+    /** @param threads how many threads replay leads while the writer's thread reads and writes */
+    ModelActivation(ModelRegistry models, LeadScoring scoring, int threads) {
         this.models = models;
         this.scoring = scoring;
+        this.threads = threads;
     }
 
     ChangeOutcome activate(Connection connection, WorkspaceId workspace, ModelVersion version, Principal caller,
@@ -101,33 +113,82 @@ final class ModelActivation {
     private long rescore(Connection connection, WorkspaceId workspace, Segment segment, ModelCatalog catalog,
             Instant at, WorkspaceSettings settings, DataDictionary dictionary, Supplier<JdbcLeadBook> books,
             Moves moves) throws SQLException {
-        long rescored = 0;
-        String after = "";
-        while (true) {
-            List<LeadId> chunk = leads(connection, workspace, segment, after);
-            if (chunk.isEmpty()) {
-                return rescored;
-            }
-            try (JdbcLeadBook book = books.get()) {
-                RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
-                        settings.privacy().scoringGate(), dictionary);
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (i % READ_AHEAD == 0) {
-                        book.readAhead(chunk.subList(i, Math.min(chunk.size(), i + READ_AHEAD)));
-                    }
-                    Optional<RescoreLead.Rescored> done = rescore.rescore(chunk.get(i), at);
-                    if (done.isPresent()) {
-                        rescored++;
-                        if (!done.get().transitions().isEmpty()) {
-                            moves.after(book, done.get().lead(), done.get().transitions());
-                        }
-                    }
+        ExecutorService replayers = Executors.newFixedThreadPool(threads, ModelActivation::replayer);
+        try {
+            long rescored = 0;
+            String after = "";
+            while (true) {
+                List<LeadId> chunk = leads(connection, workspace, segment, after);
+                if (chunk.isEmpty()) {
+                    return rescored;
                 }
-                book.flush();
-                book.publish();
+                try (JdbcLeadBook book = books.get()) {
+                    RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
+                            settings.privacy().scoringGate(), dictionary);
+                    rescored += rescore(chunk, book, rescore, replayers, at, moves);
+                    book.flush();
+                    book.publish();
+                }
+                after = chunk.get(chunk.size() - 1).value();
             }
-            after = chunk.get(chunk.size() - 1).value();
+        } finally {
+            replayers.shutdownNow();
         }
+    }
+
+    /** Re-scores one chunk a read-ahead window at a time; a window replays while the one before is written. */
+    private static int rescore(List<LeadId> chunk, JdbcLeadBook book, RescoreLead rescore, ExecutorService replayers,
+            Instant at, Moves moves) throws SQLException {
+        int rescored = 0;
+        List<Replaying> replaying = List.of();
+        for (int from = 0; from < chunk.size(); from += READ_AHEAD) {
+            List<LeadId> window = chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD));
+            book.readAhead(window);
+            List<Replaying> next = new ArrayList<>(window.size());
+            for (LeadId id : window) {
+                rescore.read(id).ifPresent(pending -> next.add(new Replaying(pending,
+                        CompletableFuture.supplyAsync(() -> rescore.replay(pending), replayers))));
+            }
+            rescored += apply(replaying, rescore, book, at, moves);
+            replaying = next;
+        }
+        return rescored + apply(replaying, rescore, book, at, moves);
+    }
+
+    /** A lead whose replay was handed to the replaying threads. */
+    private record Replaying(RescoreLead.Pending pending, CompletableFuture<LeadScoring.Replay> replay) {
+    }
+
+    /** Writes the replays in the order the leads were read, whichever finished first. */
+    private static int apply(List<Replaying> replaying, RescoreLead rescore, JdbcLeadBook book, Instant at,
+            Moves moves) throws SQLException {
+        for (Replaying lead : replaying) {
+            RescoreLead.Rescored done = rescore.apply(lead.pending(), joined(lead.replay()), at);
+            if (!done.transitions().isEmpty()) {
+                moves.after(book, done.lead(), done.transitions());
+            }
+        }
+        return replaying.size();
+    }
+
+    private static LeadScoring.Replay joined(CompletableFuture<LeadScoring.Replay> replay) {
+        try {
+            return replay.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private static Thread replayer(Runnable work) {
+        Thread thread = new Thread(work, "attune-rescore");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static List<LeadId> leads(Connection connection, WorkspaceId workspace, Segment segment, String after)

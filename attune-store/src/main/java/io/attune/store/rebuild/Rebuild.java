@@ -160,7 +160,7 @@ public final class Rebuild {
                     String actor = rows.getString(4);
                     chunk.add(actor == null
                             ? new Logged(rows.getLong(1), new LeadId(rows.getString(2)),
-                                    EventCodec.decode(cipher.open(rows.getString(3),
+                                    EventCodec.decode(cipher.openUtf8(rows.getString(3),
                                             CellAddress.eventBody(workspace.value(), rows.getString(6)))), null)
                             : new Logged(rows.getLong(1), new LeadId(rows.getString(2)), null,
                                     LeadActionCodec.action(rows.getString(2), cipher.open(rows.getString(3),

@@ -25,6 +25,7 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.store.Store;
 import io.attune.store.testing.TestDatabase;
 import io.attune.store.ingest.WriterSettings;
+import io.attune.store.model.JdbcModelRegistry;
 import io.attune.store.model.YamlModels;
 import java.time.Clock;
 import java.time.Instant;
@@ -180,6 +181,63 @@ abstract class ModelVersionsContract {
             assertThat(lead.score().engagement()).as("engagement of %s", id).isEqualTo(again.score().engagement());
         });
         assertThat(activated.values()).filteredOn(lead -> lead.score().engagement().value() > 0).hasSizeGreaterThan(12);
+    }
+
+    @Test
+    void activation_writes_in_lead_order_whichever_replay_finishes_first() throws Exception {
+        // three read-ahead windows of leads, in a few accounts whose roll-ups add up every contact
+        List<io.attune.core.event.Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            Instant at = T0.plusSeconds(i);
+            events.add(Events.identify("id-" + i, "user-" + i, null, Map.of("email", "p" + i + "@co" + i % 5 + ".com",
+                    "title", i % 2 == 0 ? "VP, Benefits" : "HR Generalist"), at));
+            if (i % 3 == 0) {
+                events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
+            }
+        }
+        Snapshot onOneThread = activatedOn(1, events);
+        Snapshot onFourThreads = activatedOn(4, events);
+
+        assertThat(onOneThread.rows("transitions")).hasSizeGreaterThan(150);
+        assertThat(onFourThreads).isEqualTo(onOneThread);
+    }
+
+    /**
+     * Records the events in a store of its own whose activations replay on {@code threads} threads,
+     * activates the lower threshold there and returns the projections. The workspace has the same id
+     * in every such store, so that leads have the same ids and are re-scored in the same order.
+     */
+    private Snapshot activatedOn(int threads, List<io.attune.core.event.Event> events) throws Exception {
+        try (TestDatabase database = TestDatabase.create(engine())) {
+            Store target = Store.over(database.database(), WriterSettings.DEFAULTS.withRescoreThreads(threads),
+                    Clock.fixed(T0, ZoneOffset.UTC));
+            try {
+                WorkspaceId id = new WorkspaceId("ws_order");
+                target.database().jdbi().useTransaction(handle -> {
+                    handle.createUpdate("INSERT INTO workspaces (workspace_id, name, default_segment, write_key_hash, "
+                            + "created_at) VALUES (?, 'Acme Benefits', 'employer', 'none', ?)")
+                            .bind(0, id.value()).bind(1, T0.toEpochMilli()).execute();
+                    JdbcModelRegistry.installStarterModels(handle, id, T0);
+                });
+                for (int from = 0; from < events.size(); from += 500) {
+                    EventIntake.Admitted admitted = (EventIntake.Admitted) target.writer().submit(id, events
+                            .subList(from, Math.min(events.size(), from + 500)).stream().map(Events::incoming)
+                            .toList());
+                    admitted.recorded().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                }
+                Principal author = new Principal(id, Role.APPROVER, "key_alice");
+                target.modelVersions().draft(id, lowerThreshold(), author, T0);
+                for (ModelChange step : List.of(ModelChange.PROPOSE, ModelChange.APPROVE, ModelChange.ACTIVATE)) {
+                    Principal caller = step == ModelChange.APPROVE ? new Principal(id, Role.APPROVER, "key_bob")
+                            : author;
+                    assertThat(target.modelVersions().change(id, LOWER, step, caller, T0.plusSeconds(3600))
+                            .toCompletableFuture().get(60, TimeUnit.SECONDS)).isInstanceOf(ModelVersions.Changed.class);
+                }
+                return Snapshot.of(target, id);
+            } finally {
+                target.writer().close();
+            }
+        }
     }
 
     private static Map<LeadId, LeadState> byId(List<LeadState> leads) {
