@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,10 @@ public final class FreeText {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.)\\S+");
     private static final int MAX_DEPTH = 8;
+    /** How many field names' verdicts are remembered: senders use a few dozen, a hostile one could use millions. */
+    private static final int NAMES_KEPT = 4_096;
+    /** Each field name's verdict, worked out once: every field of every event asks. */
+    private static final ConcurrentHashMap<String, Boolean> TECHNICAL_NAMES = new ConcurrentHashMap<>();
 
     private FreeText() {
     }
@@ -43,8 +48,7 @@ public final class FreeText {
             return false;
         }
         String trimmed = text.strip();
-        return trimmed.chars().anyMatch(Character::isLetter) && !EMAIL.matcher(trimmed).matches()
-                && !LINK.matcher(trimmed).matches();
+        return hasLetter(trimmed) && !EMAIL.matcher(trimmed).matches() && !LINK.matcher(trimmed).matches();
     }
 
     /** Whether a field may carry free text at all (any string value of it would be screened). */
@@ -52,7 +56,28 @@ public final class FreeText {
         return !technical(field);
     }
 
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean technical(String field) {
+        Boolean known = TECHNICAL_NAMES.get(field);
+        if (known != null) {
+            return known;
+        }
+        boolean technical = technicalByName(field);
+        if (TECHNICAL_NAMES.size() < NAMES_KEPT) {
+            TECHNICAL_NAMES.put(field, technical);
+        }
+        return technical;
+    }
+
+    private static boolean technicalByName(String field) {
         String key = field.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         // formId, form_id, FORM-ID: identifiers by name
         boolean identifier = field.endsWith("Id") || field.endsWith("ID") || key.length() > 2 && key.endsWith("id")
