@@ -10,6 +10,7 @@ import io.attune.core.event.EventHeader;
 import io.attune.core.event.EventKind;
 import io.attune.core.event.Group;
 import io.attune.core.event.Identify;
+import io.attune.core.event.Instants;
 import io.attune.core.event.MessageId;
 import io.attune.core.event.Page;
 import io.attune.core.event.Screen;

@@ -1,4 +1,4 @@
-package io.attune.store.codec;
+package io.attune.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
