@@ -63,16 +63,15 @@ public final class ScoringGate {
             Supplier<ConsentLedger> consents, Optional<Jurisdiction> settled) {
         LeadPrivacy facts = collected(before, event);
         AgeBand age = ages.band(traits.attributes(), event.timestamp());
-        Jurisdiction jurisdiction = settled.orElseGet(() -> jurisdiction(traits, facts));
-        return new LeadPrivacy(facts.collectedIn(), facts.collectedAbroad(), age,
-                withholdings(segment, jurisdiction, age, consents, event.timestamp()));
+        return new LeadPrivacy(facts.collectedIn(), facts.collectedAbroad(), age, withholdings(segment,
+                () -> settled.orElseGet(() -> jurisdiction(traits, facts)), age, consents, event.timestamp()));
     }
 
     /** Whether a lead may be scored now, with the facts it already has (a consent given or taken away through the API). */
     public LeadPrivacy recheck(Segment segment, LeadTraits traits, LeadPrivacy facts, Supplier<ConsentLedger> consents,
             Instant at) {
         return new LeadPrivacy(facts.collectedIn(), facts.collectedAbroad(), facts.age(),
-                withholdings(segment, jurisdiction(traits, facts), facts.age(), consents, at));
+                withholdings(segment, () -> jurisdiction(traits, facts), facts.age(), consents, at));
     }
 
     /** Where the lead's data is governed from once {@code event} is recorded, with {@code traits} as they are after it. */
@@ -90,14 +89,19 @@ public final class ScoringGate {
     }
 
     private LeadPrivacy collected(LeadPrivacy before, Event event) {
-        Set<String> states = new TreeSet<>(before.collectedIn());
-        resolver.collectedIn(event.header().context()).ifPresent(states::add);
+        Optional<String> state = resolver.collectedIn(event.header().context());
         boolean abroad = before.collectedAbroad() || resolver.collectedAbroad(event.header().context());
+        if (abroad == before.collectedAbroad() && state.map(before.collectedIn()::contains).orElse(true)) {
+            return before; // most events add no place
+        }
+        Set<String> states = new TreeSet<>(before.collectedIn());
+        state.ifPresent(states::add);
         return new LeadPrivacy(states, abroad, before.age(), before.withheld());
     }
 
-    private List<LeadPrivacy.Withholding> withholdings(Segment segment, Jurisdiction jurisdiction, AgeBand age,
-            Supplier<ConsentLedger> consents, Instant at) {
+    /** @param jurisdictionNow resolved only for a consumer: other segments are not gated by state law */
+    private List<LeadPrivacy.Withholding> withholdings(Segment segment, Supplier<Jurisdiction> jurisdictionNow,
+            AgeBand age, Supplier<ConsentLedger> consents, Instant at) {
         if (segment != Segment.CONSUMER) {
             return List.of();
         }
@@ -109,6 +113,7 @@ public final class ScoringGate {
         if (consents.get().holds(Purpose.COLLECT_CHD, Optional.empty(), Optional.empty(), at)) {
             return withheld;
         }
+        Jurisdiction jurisdiction = jurisdictionNow.get();
         Map<String, List<HealthDataLaw>> byRule = new TreeMap<>();
         for (HealthDataLaw law : jurisdiction.laws(unknown)) {
             byRule.computeIfAbsent(law.rule(), rule -> new ArrayList<>()).add(law);
