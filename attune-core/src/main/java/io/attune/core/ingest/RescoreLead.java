@@ -61,19 +61,30 @@ public final class RescoreLead {
 
     /** A lead as read for re-scoring, with everything its replay needs from the book. */
     public static final class Pending {
-        private final LeadState lead;
+        private final LeadReading lead;
         private final ScoringModel model;
         private final Supplier<List<Event>> history;
         private final Map<String, Object> account;
-        private final Safeguards safeguards;
+        private final Supplier<ConsentLedger> consents;
 
-        private Pending(LeadState lead, ScoringModel model, Supplier<List<Event>> history,
-                Map<String, Object> account, Safeguards safeguards) {
+        private Pending(LeadReading lead, ScoringModel model, Supplier<List<Event>> history,
+                Map<String, Object> account, Supplier<ConsentLedger> consents) {
             this.lead = lead;
             this.model = model;
             this.history = history;
             this.account = account;
-            this.safeguards = safeguards;
+            this.consents = consents;
+        }
+    }
+
+    /** A lead's replay, with the state it started from, ready to be applied. */
+    public static final class Replayed {
+        private final LeadState before;
+        private final LeadScoring.Replay replay;
+
+        private Replayed(LeadState before, LeadScoring.Replay replay) {
+            this.before = before;
+            this.replay = replay;
         }
     }
 
@@ -83,11 +94,11 @@ public final class RescoreLead {
 
     /** Reads what re-scoring the lead needs; empty if no lead lives under this id. */
     public Optional<Pending> read(LeadId id) {
-        Optional<LeadState> found = book.lead(id);
+        Optional<LeadReading> found = book.leadReading(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        LeadState lead = found.get();
+        LeadReading lead = found.get();
         ScoringModel model = catalog.active(lead.segment());
         // the gate and the rules read the ledger of a consumer only (Safeguards); read now, the replay needs no book
         Supplier<ConsentLedger> consents;
@@ -101,20 +112,31 @@ public final class RescoreLead {
             };
         }
         return Optional.of(new Pending(lead, model, book.historyReading(id), accounts.facts(lead.account()),
-                new Safeguards(gate, dictionary, consents, Optional.of(gate.jurisdiction(lead.traits(),
-                        lead.privacy())))));
+                consents));
     }
 
-    /** The lead's history replayed under the new model; reads nothing from the book, so any thread may run it. */
-    public LeadScoring.Replay replay(Pending pending) {
-        return scoring.replay(pending.model, pending.lead, pending.history.get(), pending.account,
-                pending.safeguards);
+    /**
+     * The lead's history replayed under the new model, from its state as read; reads nothing from the
+     * book, so any thread may run it.
+     */
+    public Replayed replay(Pending pending) {
+        LeadState lead = pending.lead.state().get();
+        if (!lead.id().equals(pending.lead.id()) || lead.segment() != pending.lead.segment()
+                || !lead.account().equals(pending.lead.account())) {
+            throw new IllegalStateException("lead " + pending.lead.id() + " was read as a "
+                    + pending.lead.segment().wireName() + " lead of " + pending.lead.account()
+                    + " but its state says otherwise");
+        }
+        Safeguards safeguards = new Safeguards(gate, dictionary, pending.consents,
+                Optional.of(gate.jurisdiction(lead.traits(), lead.privacy())));
+        return new Replayed(lead, scoring.replay(pending.model, lead, pending.history.get(), pending.account,
+                safeguards));
     }
 
     /** Writes a replay: the lead's account roll-up, its moves and its new state. */
-    public Rescored apply(Pending pending, LeadScoring.Replay replay, Instant at) {
-        accounts.detach(pending.lead);
-        LeadState rescored = replay.lead();
+    public Rescored apply(Pending pending, Replayed replayed, Instant at) {
+        accounts.detach(replayed.before);
+        LeadState rescored = replayed.replay.lead();
         List<Transition> moves = StageRules.next(pending.model, rescored, at, policy);
         if (!moves.isEmpty()) {
             rescored = rescored.withStage(moves.get(moves.size() - 1).to());

@@ -47,7 +47,7 @@ class RescoreLeadTest {
         for (LeadId id : ids(split)) {
             pending.add(parts.read(id).orElseThrow());
         }
-        LeadScoring.Replay[] replays = new LeadScoring.Replay[pending.size()];
+        RescoreLead.Replayed[] replays = new RescoreLead.Replayed[pending.size()];
         for (int i = pending.size() - 1; i >= 0; i--) {
             replays[i] = parts.replay(pending.get(i));
         }

@@ -52,7 +52,8 @@ import java.util.function.Supplier;
  * <p>Replaying a lead's history is most of the work and needs nothing from the book once the lead
  * is read ({@link RescoreLead.Pending}), so replays run on threads of their own while the writer's
  * thread reads the next leads and writes the finished ones, in lead order: the result is the same
- * as re-scoring the leads one by one, whichever replay ends first.
+ * as re-scoring the leads one by one, whichever replay ends first. The writer's thread reads leads'
+ * states and events sealed; the replaying threads open and decode them.
  */
 final class ModelActivation {
     private static final int CHUNK = 5_000;
@@ -156,7 +157,7 @@ final class ModelActivation {
     }
 
     /** A lead whose replay was handed to the replaying threads. */
-    private record Replaying(RescoreLead.Pending pending, CompletableFuture<LeadScoring.Replay> replay) {
+    private record Replaying(RescoreLead.Pending pending, CompletableFuture<RescoreLead.Replayed> replay) {
     }
 
     /** Writes the replays in the order the leads were read, whichever finished first. */
@@ -171,7 +172,7 @@ final class ModelActivation {
         return replaying.size();
     }
 
-    private static LeadScoring.Replay joined(CompletableFuture<LeadScoring.Replay> replay) {
+    private static RescoreLead.Replayed joined(CompletableFuture<RescoreLead.Replayed> replay) {
         try {
             return replay.join();
         } catch (CompletionException failed) {
