@@ -77,19 +77,28 @@ public final class RescoreLead {
         }
     }
 
-    /** A lead's replay, with the state it started from, ready to be applied. */
+    /** A lead's replay: the state it started from, the state it ends in and the moves that took it there. */
     public static final class Replayed {
         private final LeadState before;
-        private final LeadScoring.Replay replay;
+        private final LeadState lead;
+        private final List<Transition> moves;
+        private final Instant at;
 
-        private Replayed(LeadState before, LeadScoring.Replay replay) {
+        private Replayed(LeadState before, LeadState lead, List<Transition> moves, Instant at) {
             this.before = before;
-            this.replay = replay;
+            this.lead = lead;
+            this.moves = moves;
+            this.at = at;
+        }
+
+        /** The lead as {@link #apply} saves it: this very state. */
+        public LeadState lead() {
+            return lead;
         }
     }
 
     public Optional<Rescored> rescore(LeadId id, Instant at) {
-        return read(id).map(pending -> apply(pending, replay(pending), at));
+        return read(id).map(pending -> apply(replay(pending, at)));
     }
 
     /** Reads what re-scoring the lead needs; empty if no lead lives under this id. */
@@ -116,10 +125,10 @@ public final class RescoreLead {
     }
 
     /**
-     * The lead's history replayed under the new model, from its state as read; reads nothing from the
-     * book, so any thread may run it.
+     * The lead's history replayed under the new model, from its state as read, and the moves the new
+     * score calls for at {@code at}; reads nothing from the book, so any thread may run it.
      */
-    public Replayed replay(Pending pending) {
+    public Replayed replay(Pending pending, Instant at) {
         LeadState lead = pending.lead.state().get();
         if (!lead.id().equals(pending.lead.id()) || lead.segment() != pending.lead.segment()
                 || !lead.account().equals(pending.lead.account())) {
@@ -129,21 +138,23 @@ public final class RescoreLead {
         }
         Safeguards safeguards = new Safeguards(gate, dictionary, pending.consents,
                 Optional.of(gate.jurisdiction(lead.traits(), lead.privacy())));
-        return new Replayed(lead, scoring.replay(pending.model, lead, pending.history.get(), pending.account,
-                safeguards));
-    }
-
-    /** Writes a replay: the lead's account roll-up, its moves and its new state. */
-    public Rescored apply(Pending pending, Replayed replayed, Instant at) {
-        accounts.detach(replayed.before);
-        LeadState rescored = replayed.replay.lead();
+        LeadState rescored = scoring.replay(pending.model, lead, pending.history.get(), pending.account,
+                safeguards).lead();
         List<Transition> moves = StageRules.next(pending.model, rescored, at, policy);
         if (!moves.isEmpty()) {
             rescored = rescored.withStage(moves.get(moves.size() - 1).to());
         }
+        return new Replayed(lead, rescored, moves, at);
+    }
+
+    /** Writes a replay: the lead's account roll-up, its moves and its new state. */
+    public Rescored apply(Replayed replayed) {
+        accounts.detach(replayed.before);
+        LeadState rescored = replayed.lead;
+        List<Transition> moves = replayed.moves;
         moves.forEach(book::record);
         book.save(rescored);
-        accounts.attach(rescored, false, at).ifPresent(book::record);
+        accounts.attach(rescored, false, replayed.at).ifPresent(book::record);
         return new Rescored(rescored, moves);
     }
 }

@@ -44,6 +44,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final Map<String, Optional<AccountId>> storedDomains = new HashMap<>();
     // histories read ahead for re-scoring, of leads nothing was merged into, by lead id
     private final Map<String, List<StoredEvent>> histories = new HashMap<>();
+    // states sealed off the writer's thread (sealed), each for the very state it was sealed from
+    private final Map<LeadState, String> sealedStates = new IdentityHashMap<>();
     // states read ahead for re-scoring, still sealed, of leads neither this unit of work nor the cache held
     private final Map<String, StoredLead> sealedLeads = new HashMap<>();
 
@@ -294,6 +297,19 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     @Override
     public void save(LeadState lead) {
         leads.put(lead.id(), lead);
+    }
+
+    /**
+     * The lead's state as {@link #flush} writes it, encoded and sealed; any thread may ask. Handed
+     * back through {@link #sealed(LeadState, String)}, it spares the flush sealing the state itself.
+     */
+    String sealed(LeadState lead) {
+        return BookFlush.seal(cipher, workspace, lead, model(lead.model()));
+    }
+
+    /** If this very state is saved, the flush writes this text, which {@link #sealed(LeadState)} gave for it. */
+    void sealed(LeadState lead, String sealed) {
+        sealedStates.put(lead, sealed);
     }
 
     @Override
@@ -560,7 +576,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
     public void flush() throws SQLException {
-        new BookFlush(connection, workspace, this::model, cipher, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
+        new BookFlush(connection, workspace, this::model, cipher, cache.leads::get, sealedStates::get).write(appendToLog ? eventsToLog() : List.of(),
                 appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
                 accountTransitions, outbox);
         ConsentRows.insert(connection, cipher, workspace, consents);
