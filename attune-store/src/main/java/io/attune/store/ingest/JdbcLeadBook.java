@@ -625,6 +625,17 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         cache.accounts.putAll(accounts);
     }
 
+    /**
+     * As {@link #publish()}, but a lead's new state only replaces one the cache holds: an activation
+     * saves every lead of a segment, which would push out the leads recording works with.
+     */
+    void publishRemembered() {
+        cache.identities.putAll(links);
+        merges.keySet().forEach(cache.leads::remove);
+        leads.forEach(cache.leads::replace);
+        cache.accounts.putAll(accounts);
+    }
+
     /** The lead ids this unit of work changed (saved or merged away). */
     public Set<LeadId> touched() {
         Set<LeadId> touched = new HashSet<>(leads.keySet());

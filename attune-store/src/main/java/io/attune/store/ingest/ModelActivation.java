@@ -47,7 +47,8 @@ import java.util.function.Supplier;
  * version is retired, every lead of the segment is re-scored under the new one ({@link RescoreLead}),
  * and both changes go to the audit log. Leads are re-scored in chunks, each through a book of its own
  * whose writes reach the cache at once, so that later chunks see the accounts earlier ones rolled
- * up; the writer forgets that cache if the transaction rolls back.
+ * up (leads only replace those the cache holds); the writer forgets that cache if the transaction
+ * rolls back.
  *
  * <p>Replaying a lead's history is most of the work and needs nothing from the book once the lead
  * is read ({@link RescoreLead.Pending}), so replays run on threads of their own while the writer's
@@ -129,7 +130,7 @@ final class ModelActivation {
                             settings.privacy().scoringGate(), dictionary);
                     rescored += rescore(chunk, book, rescore, replayers, at, moves);
                     book.flush();
-                    book.publish();
+                    book.publishRemembered();
                 }
                 after = chunk.get(chunk.size() - 1).value();
             }
