@@ -102,11 +102,13 @@ public final class RescoreBenchmark {
             change(versions, workspace, next, ModelChange.APPROVE, approver);
             String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip();
             long cpuStart = PROCESS.getProcessCpuTime();
+            long writerStart = writerCpuTime();
             long start = System.nanoTime();
             ModelVersions.Changed changed = (ModelVersions.Changed) change(versions, workspace, next,
                     ModelChange.ACTIVATE, author);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuStart) / 1e9;
+            double writerSeconds = (writerCpuTime() - writerStart) / 1e9;
             double leadRate = changed.rescored() / seconds;
             double eventRate = workload.size() / seconds;
             System.out.printf(Locale.ROOT, "activation re-scored %,d leads (%,d events, lead cache %,d) in %.2f s "
@@ -118,7 +120,17 @@ public final class RescoreBenchmark {
                             + "allows %,.0f (1,000,000 leads in 30 s on 2 cores) = %.2f of it%n", cpuSeconds,
                     Runtime.getRuntime().availableProcessors(), changed.rescored() / cpuSeconds,
                     TARGET_LEADS_PER_SECOND / 2, changed.rescored() / cpuSeconds / (TARGET_LEADS_PER_SECOND / 2));
+            // the writer's thread is the part no number of cores shortens
+            System.out.printf(Locale.ROOT, "writer thread CPU time %.2f s: %,.0f leads per writer CPU-second%n",
+                    writerSeconds, changed.rescored() / writerSeconds);
         }
+    }
+
+    /** CPU time of the single writer's thread so far. */
+    private static long writerCpuTime() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("attune-writer"))
+                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).sum();
     }
 
     private static ModelVersions.ChangeOutcome change(ModelVersions versions, WorkspaceId workspace,
