@@ -34,6 +34,16 @@ public interface LeadBook {
 
     Optional<LeadState> lead(LeadId lead);
 
+    /**
+     * The lead {@link #lead} reads, as a reading that may finish later, on another thread (as
+     * {@link #historyReading}): an adapter may leave the costly part, opening and decoding a stored
+     * state, to {@link LeadReading#state()}; by default the state is read now. Empty if no lead
+     * lives under this id.
+     */
+    default Optional<LeadReading> leadReading(LeadId lead) {
+        return lead(lead).map(LeadReading::of);
+    }
+
     /** Whether any lead, current or merged away, has this id. */
     boolean exists(LeadId lead);
 

@@ -61,33 +61,53 @@ public final class RescoreLead {
 
     /** A lead as read for re-scoring, with everything its replay needs from the book. */
     public static final class Pending {
-        private final LeadState lead;
+        private final LeadReading lead;
         private final ScoringModel model;
         private final Supplier<List<Event>> history;
         private final Map<String, Object> account;
-        private final Safeguards safeguards;
+        private final Supplier<ConsentLedger> consents;
 
-        private Pending(LeadState lead, ScoringModel model, Supplier<List<Event>> history,
-                Map<String, Object> account, Safeguards safeguards) {
+        private Pending(LeadReading lead, ScoringModel model, Supplier<List<Event>> history,
+                Map<String, Object> account, Supplier<ConsentLedger> consents) {
             this.lead = lead;
             this.model = model;
             this.history = history;
             this.account = account;
-            this.safeguards = safeguards;
+            this.consents = consents;
+        }
+    }
+
+    /** A lead's replay: the state it started from, the state it ends in and the moves that took it there. */
+    public static final class Replayed {
+        private final LeadState before;
+        private final LeadState lead;
+        private final List<Transition> moves;
+        private final Instant at;
+
+        private Replayed(LeadState before, LeadState lead, List<Transition> moves, Instant at) {
+            this.before = before;
+            this.lead = lead;
+            this.moves = moves;
+            this.at = at;
+        }
+
+        /** The lead as {@link #apply} saves it: this very state. */
+        public LeadState lead() {
+            return lead;
         }
     }
 
     public Optional<Rescored> rescore(LeadId id, Instant at) {
-        return read(id).map(pending -> apply(pending, replay(pending), at));
+        return read(id).map(pending -> apply(replay(pending, at)));
     }
 
     /** Reads what re-scoring the lead needs; empty if no lead lives under this id. */
     public Optional<Pending> read(LeadId id) {
-        Optional<LeadState> found = book.lead(id);
+        Optional<LeadReading> found = book.leadReading(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        LeadState lead = found.get();
+        LeadReading lead = found.get();
         ScoringModel model = catalog.active(lead.segment());
         // the gate and the rules read the ledger of a consumer only (Safeguards); read now, the replay needs no book
         Supplier<ConsentLedger> consents;
@@ -101,27 +121,40 @@ public final class RescoreLead {
             };
         }
         return Optional.of(new Pending(lead, model, book.historyReading(id), accounts.facts(lead.account()),
-                new Safeguards(gate, dictionary, consents, Optional.of(gate.jurisdiction(lead.traits(),
-                        lead.privacy())))));
+                consents));
     }
 
-    /** The lead's history replayed under the new model; reads nothing from the book, so any thread may run it. */
-    public LeadScoring.Replay replay(Pending pending) {
-        return scoring.replay(pending.model, pending.lead, pending.history.get(), pending.account,
-                pending.safeguards);
-    }
-
-    /** Writes a replay: the lead's account roll-up, its moves and its new state. */
-    public Rescored apply(Pending pending, LeadScoring.Replay replay, Instant at) {
-        accounts.detach(pending.lead);
-        LeadState rescored = replay.lead();
+    /**
+     * The lead's history replayed under the new model, from its state as read, and the moves the new
+     * score calls for at {@code at}; reads nothing from the book, so any thread may run it.
+     */
+    public Replayed replay(Pending pending, Instant at) {
+        LeadState lead = pending.lead.state().get();
+        if (!lead.id().equals(pending.lead.id()) || lead.segment() != pending.lead.segment()
+                || !lead.account().equals(pending.lead.account())) {
+            throw new IllegalStateException("lead " + pending.lead.id() + " was read as a "
+                    + pending.lead.segment().wireName() + " lead of " + pending.lead.account()
+                    + " but its state says otherwise");
+        }
+        Safeguards safeguards = new Safeguards(gate, dictionary, pending.consents,
+                Optional.of(gate.jurisdiction(lead.traits(), lead.privacy())));
+        LeadState rescored = scoring.replay(pending.model, lead, pending.history.get(), pending.account,
+                safeguards).lead();
         List<Transition> moves = StageRules.next(pending.model, rescored, at, policy);
         if (!moves.isEmpty()) {
             rescored = rescored.withStage(moves.get(moves.size() - 1).to());
         }
+        return new Replayed(lead, rescored, moves, at);
+    }
+
+    /** Writes a replay: the lead's account roll-up, its moves and its new state. */
+    public Rescored apply(Replayed replayed) {
+        accounts.detach(replayed.before);
+        LeadState rescored = replayed.lead;
+        List<Transition> moves = replayed.moves;
         moves.forEach(book::record);
         book.save(rescored);
-        accounts.attach(rescored, false, at).ifPresent(book::record);
+        accounts.attach(rescored, false, replayed.at).ifPresent(book::record);
         return new Rescored(rescored, moves);
     }
 }

@@ -47,12 +47,12 @@ class RescoreLeadTest {
         for (LeadId id : ids(split)) {
             pending.add(parts.read(id).orElseThrow());
         }
-        LeadScoring.Replay[] replays = new LeadScoring.Replay[pending.size()];
+        RescoreLead.Replayed[] replays = new RescoreLead.Replayed[pending.size()];
         for (int i = pending.size() - 1; i >= 0; i--) {
-            replays[i] = parts.replay(pending.get(i));
+            replays[i] = parts.replay(pending.get(i), AT);
         }
         for (int i = 0; i < pending.size(); i++) {
-            parts.apply(pending.get(i), replays[i], AT);
+            parts.apply(replays[i]);
         }
 
         assertThat(oneByOne.transitions()).as("several leads move, so their order shows").hasSizeGreaterThan(2);

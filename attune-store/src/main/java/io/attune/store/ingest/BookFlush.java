@@ -56,15 +56,26 @@ final class BookFlush {
     private final Function<ModelVersion, ScoringModel> models;
     private final CellCipher cipher;
     private final Function<LeadId, LeadState> stored;
+    private final Function<LeadState, String> sealed;
 
-    /** @param stored a lead as the database holds it, when known (null otherwise) */
+    /**
+     * @param stored a lead as the database holds it, when known (null otherwise)
+     * @param sealed a lead's state as already encoded and sealed for writing, when it was (null otherwise)
+     */
     BookFlush(Connection connection, WorkspaceId workspace, Function<ModelVersion, ScoringModel> models,
-            CellCipher cipher, Function<LeadId, LeadState> stored) {
+            CellCipher cipher, Function<LeadId, LeadState> stored, Function<LeadState, String> sealed) {
         this.connection = connection;
         this.workspace = workspace;
         this.models = models;
         this.cipher = cipher;
         this.stored = stored;
+        this.sealed = sealed;
+    }
+
+    /** A lead's state as the leads table keeps it: encoded, then sealed under the lead's address. */
+    static String seal(CellCipher cipher, WorkspaceId workspace, LeadState lead, ScoringModel model) {
+        return cipher.seal(LeadStateCodec.encode(lead, model), CellAddress.leadState(workspace.value(),
+                lead.id().value()));
     }
 
     /** A hand-off ready for the outbox, at its place in the sequence (its order per lead). */
@@ -221,8 +232,10 @@ final class BookFlush {
             boolean updates = false;
             for (LeadState lead : leads) {
                 ScoringModel model = models.apply(lead.model());
-                String state = cipher.seal(LeadStateCodec.encode(lead, model),
-                        CellAddress.leadState(workspace.value(), lead.id().value()));
+                String state = sealed.apply(lead);
+                if (state == null) {
+                    state = seal(cipher, workspace, lead, model);
+                }
                 if (sameIndexedColumns(stored.apply(lead.id()), lead)) {
                     bindScore(update, lead, state);
                     update.addBatch();

@@ -18,11 +18,13 @@ import io.attune.core.identity.LeadId;
 import io.attune.core.ingest.IdentitiesOf;
 import io.attune.core.ingest.IncomingEvent;
 import io.attune.core.ingest.LeadBook;
+import io.attune.core.ingest.LeadReading;
 import io.attune.core.lead.LeadState;
 import io.attune.core.lifecycle.LeadAction;
 import io.attune.core.lifecycle.Transition;
 import io.attune.core.model.ModelRegistry;
 import io.attune.core.model.ModelVersion;
+import io.attune.core.model.Segment;
 import io.attune.core.model.ScoringModel;
 import io.attune.core.model.StoredModel;
 import io.attune.core.workspace.WorkspaceId;
@@ -42,6 +44,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +92,10 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final Map<String, Optional<AccountId>> storedDomains = new HashMap<>();
     // histories read ahead for re-scoring, of leads nothing was merged into, by lead id
     private final Map<String, List<StoredEvent>> histories = new HashMap<>();
+    // states sealed off the writer's thread (sealed), each for the very state it was sealed from
+    private final Map<LeadState, String> sealedStates = new IdentityHashMap<>();
+    // states read ahead for re-scoring, still sealed, of leads neither this unit of work nor the cache held
+    private final Map<String, StoredLead> sealedLeads = new HashMap<>();
 
     /**
      * @param sequence the next position in the event log; when rebuilding, the position of the event
@@ -259,6 +266,20 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         return Optional.of(state);
     }
 
+    /**
+     * A lead read ahead ({@link #readAhead}) is opened and decoded when its reading is read, on
+     * whichever thread reads it, and is not put in the cache: a re-scoring saves it anyway.
+     */
+    @Override
+    public Optional<LeadReading> leadReading(LeadId lead) {
+        StoredLead stored = sealedLeads.remove(lead.value());
+        if (stored == null || leads.containsKey(lead) || merges.containsKey(lead) || cache.leads.containsKey(lead)) {
+            return LeadBook.super.leadReading(lead);
+        }
+        return Optional.of(new LeadReading(lead, stored.segment(), stored.account(),
+                () -> decodeLead(lead.value(), stored.state())));
+    }
+
     @Override
     public boolean exists(LeadId lead) {
         if (leads.containsKey(lead) || merges.containsKey(lead) || cache.leads.containsKey(lead)) {
@@ -276,6 +297,19 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     @Override
     public void save(LeadState lead) {
         leads.put(lead.id(), lead);
+    }
+
+    /**
+     * The lead's state as {@link #flush} writes it, encoded and sealed; any thread may ask. Handed
+     * back through {@link #sealed(LeadState, String)}, it spares the flush sealing the state itself.
+     */
+    String sealed(LeadState lead) {
+        return BookFlush.seal(cipher, workspace, lead, model(lead.model()));
+    }
+
+    /** If this very state is saved, the flush writes this text, which {@link #sealed(LeadState)} gave for it. */
+    void sealed(LeadState lead, String sealed) {
+        sealedStates.put(lead, sealed);
     }
 
     @Override
@@ -315,14 +349,24 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     /**
      * Reads ahead the states and stored events of leads about to be re-scored: one query per few
-     * hundred leads instead of several per lead. The events are opened and decoded when their
-     * {@link #historyReading} is read, on whichever thread reads it. A lead that others were merged
-     * into is left to {@link #history}'s own reading, which follows the merges.
+     * hundred leads instead of several per lead. States and events stay sealed until their
+     * {@link #leadReading} and {@link #historyReading} are read, on whichever thread reads them. A lead
+     * that others were merged into is left to {@link #history}'s own reading, which follows the merges.
      */
     public void readAhead(List<LeadId> upcoming) throws SQLException {
         histories.clear();
-        prefetchLeads(new HashSet<>(upcoming));
+        sealedLeads.clear();
         List<String> ids = upcoming.stream().map(LeadId::value).toList();
+        List<String> unread = new ArrayList<>();
+        for (LeadId lead : upcoming) {
+            if (!leads.containsKey(lead) && !merges.containsKey(lead) && !cache.leads.containsKey(lead)) {
+                unread.add(lead.value());
+            }
+        }
+        forEachChunk(unread, chunk -> selectIn("SELECT lead_id, segment, account_id, state FROM leads "
+                + "WHERE workspace_id = ? AND lead_id IN", List.of(workspace.value()), chunk, rows -> sealedLeads.put(
+                rows.getString(1), new StoredLead(Segment.fromWireName(rows.getString(2)).orElseThrow(),
+                        Optional.ofNullable(rows.getString(3)).map(AccountId::new), rows.getString(4)))));
         Set<String> mergedInto = new HashSet<>();
         forEachChunk(ids, chunk -> selectIn("SELECT into_lead FROM lead_merges WHERE workspace_id = ? AND into_lead IN",
                 List.of(workspace.value()), chunk, rows -> mergedInto.add(rows.getString(1))));
@@ -336,6 +380,10 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
                 "SELECT lead_id, seq, event, message_id FROM events WHERE workspace_id = ? AND lead_id IN",
                 List.of(workspace.value()), chunk, rows -> histories.get(rows.getString(1))
                         .add(new StoredEvent(rows.getLong(2), rows.getString(3), rows.getString(4)))));
+    }
+
+    /** A lead's state as the leads table holds it, sealed, beside the columns that index it. */
+    private record StoredLead(Segment segment, Optional<AccountId> account, String state) {
     }
 
     /** An event as the log holds it, sealed. */
@@ -528,7 +576,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     /** Sends everything this unit of work wrote to the database, in batches, inside its transaction. */
     public void flush() throws SQLException {
-        new BookFlush(connection, workspace, this::model, cipher, cache.leads::get).write(appendToLog ? eventsToLog() : List.of(),
+        new BookFlush(connection, workspace, this::model, cipher, cache.leads::get, sealedStates::get).write(appendToLog ? eventsToLog() : List.of(),
                 appendToLog ? actions : List.of(), links, leads.values(), merges, accounts.values(), transitions,
                 accountTransitions, outbox);
         ConsentRows.insert(connection, cipher, workspace, consents);
@@ -574,6 +622,17 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         cache.identities.putAll(links);
         merges.keySet().forEach(cache.leads::remove);
         cache.leads.putAll(leads);
+        cache.accounts.putAll(accounts);
+    }
+
+    /**
+     * As {@link #publish()}, but a lead's new state only replaces one the cache holds: an activation
+     * saves every lead of a segment, which would push out the leads recording works with.
+     */
+    void publishRemembered() {
+        cache.identities.putAll(links);
+        merges.keySet().forEach(cache.leads::remove);
+        leads.forEach(cache.leads::replace);
         cache.accounts.putAll(accounts);
     }
 

@@ -47,12 +47,15 @@ import java.util.function.Supplier;
  * version is retired, every lead of the segment is re-scored under the new one ({@link RescoreLead}),
  * and both changes go to the audit log. Leads are re-scored in chunks, each through a book of its own
  * whose writes reach the cache at once, so that later chunks see the accounts earlier ones rolled
- * up; the writer forgets that cache if the transaction rolls back.
+ * up (leads only replace those the cache holds); the writer forgets that cache if the transaction
+ * rolls back.
  *
  * <p>Replaying a lead's history is most of the work and needs nothing from the book once the lead
  * is read ({@link RescoreLead.Pending}), so replays run on threads of their own while the writer's
  * thread reads the next leads and writes the finished ones, in lead order: the result is the same
- * as re-scoring the leads one by one, whichever replay ends first.
+ * as re-scoring the leads one by one, whichever replay ends first. The writer's thread reads leads'
+ * states and events sealed; the replaying threads open and decode them, and encode and seal the
+ * re-scored states the writer's thread then writes.
  */
 final class ModelActivation {
     private static final int CHUNK = 5_000;
@@ -127,7 +130,7 @@ final class ModelActivation {
                             settings.privacy().scoringGate(), dictionary);
                     rescored += rescore(chunk, book, rescore, replayers, at, moves);
                     book.flush();
-                    book.publish();
+                    book.publishRemembered();
                 }
                 after = chunk.get(chunk.size() - 1).value();
             }
@@ -140,30 +143,34 @@ final class ModelActivation {
     private static int rescore(List<LeadId> chunk, JdbcLeadBook book, RescoreLead rescore, ExecutorService replayers,
             Instant at, Moves moves) throws SQLException {
         int rescored = 0;
-        List<Replaying> replaying = List.of();
+        List<CompletableFuture<Sealed>> replaying = List.of();
         for (int from = 0; from < chunk.size(); from += READ_AHEAD) {
             List<LeadId> window = chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD));
             book.readAhead(window);
-            List<Replaying> next = new ArrayList<>(window.size());
+            List<CompletableFuture<Sealed>> next = new ArrayList<>(window.size());
             for (LeadId id : window) {
-                rescore.read(id).ifPresent(pending -> next.add(new Replaying(pending,
-                        CompletableFuture.supplyAsync(() -> rescore.replay(pending), replayers))));
+                rescore.read(id).ifPresent(pending -> next.add(CompletableFuture.supplyAsync(() -> {
+                    RescoreLead.Replayed replayed = rescore.replay(pending, at);
+                    return new Sealed(replayed, book.sealed(replayed.lead()));
+                }, replayers)));
             }
-            rescored += apply(replaying, rescore, book, at, moves);
+            rescored += apply(replaying, rescore, book, moves);
             replaying = next;
         }
-        return rescored + apply(replaying, rescore, book, at, moves);
+        return rescored + apply(replaying, rescore, book, moves);
     }
 
-    /** A lead whose replay was handed to the replaying threads. */
-    private record Replaying(RescoreLead.Pending pending, CompletableFuture<LeadScoring.Replay> replay) {
+    /** A replay and the state it ends in, sealed as the book writes it. */
+    private record Sealed(RescoreLead.Replayed replayed, String state) {
     }
 
     /** Writes the replays in the order the leads were read, whichever finished first. */
-    private static int apply(List<Replaying> replaying, RescoreLead rescore, JdbcLeadBook book, Instant at,
+    private static int apply(List<CompletableFuture<Sealed>> replaying, RescoreLead rescore, JdbcLeadBook book,
             Moves moves) throws SQLException {
-        for (Replaying lead : replaying) {
-            RescoreLead.Rescored done = rescore.apply(lead.pending(), joined(lead.replay()), at);
+        for (CompletableFuture<Sealed> lead : replaying) {
+            Sealed replay = joined(lead);
+            book.sealed(replay.replayed().lead(), replay.state());
+            RescoreLead.Rescored done = rescore.apply(replay.replayed());
             if (!done.transitions().isEmpty()) {
                 moves.after(book, done.lead(), done.transitions());
             }
@@ -171,7 +178,7 @@ final class ModelActivation {
         return replaying.size();
     }
 
-    private static LeadScoring.Replay joined(CompletableFuture<LeadScoring.Replay> replay) {
+    private static Sealed joined(CompletableFuture<Sealed> replay) {
         try {
             return replay.join();
         } catch (CompletionException failed) {

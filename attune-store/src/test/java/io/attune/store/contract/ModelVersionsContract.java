@@ -195,22 +195,52 @@ abstract class ModelVersionsContract {
                 events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
             }
         }
-        Snapshot onOneThread = activatedOn(1, events);
-        Snapshot onFourThreads = activatedOn(4, events);
+        Snapshot onOneThread = activatedOn(WriterSettings.DEFAULTS.withRescoreThreads(1), events, List.of());
+        Snapshot onFourThreads = activatedOn(WriterSettings.DEFAULTS.withRescoreThreads(4), events, List.of());
 
         assertThat(onOneThread.rows("transitions")).hasSizeGreaterThan(150);
         assertThat(onFourThreads).isEqualTo(onOneThread);
     }
 
+    @Test
+    void activation_re_scores_leads_the_writer_no_longer_remembers_as_those_it_does() throws Exception {
+        // more leads than a read-ahead window, some with merged histories, in accounts that roll them up
+        List<io.attune.core.event.Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            Instant at = T0.plusSeconds(i);
+            events.add(Events.identify("id-" + i, "user-" + i, null, Map.of("email", "p" + i + "@co" + i % 7 + ".com",
+                    "title", i % 2 == 0 ? "VP, Benefits" : "HR Generalist"), at));
+            events.add(Events.page("pricing-" + i, "visitor-" + i, "/pricing", at.plusSeconds(2)));
+            if (i % 3 == 0) {
+                events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
+            }
+        }
+        for (int i = 0; i < 700; i += 10) {
+            events.add(Events.identify("join-" + i, "user-" + i, "visitor-" + i, Map.of(), T0.plusSeconds(3000 + i)));
+        }
+        // after the activation, leads the writer remembered (the last recorded) and others engage again
+        List<io.attune.core.event.Event> later = new java.util.ArrayList<>();
+        for (int i : List.of(0, 1, 350, 690, 698, 699)) {
+            later.add(Events.track("again-" + i, "user-" + i, null, "ROI Calculator Completed", T0.plusSeconds(4000 + i)));
+        }
+        WriterSettings defaults = WriterSettings.DEFAULTS;
+        Snapshot remembered = activatedOn(defaults.withRescoreThreads(1), events, later);
+        Snapshot readBack = activatedOn(new WriterSettings(defaults.queueCapacity(), defaults.maxGroupEvents(), 1,
+                defaults.retryAfter(), 4), events, later);
+
+        assertThat(remembered.rows("transitions")).hasSizeGreaterThan(100);
+        assertThat(readBack).isEqualTo(remembered);
+    }
+
     /**
-     * Records the events in a store of its own whose activations replay on {@code threads} threads,
-     * activates the lower threshold there and returns the projections. The workspace has the same id
-     * in every such store, so that leads have the same ids and are re-scored in the same order.
+     * Records the events in a store of its own with these writer settings, activates the lower
+     * threshold there, records the later events and returns the projections. The workspace has the
+     * same id in every such store, so that leads have the same ids and are re-scored in the same order.
      */
-    private Snapshot activatedOn(int threads, List<io.attune.core.event.Event> events) throws Exception {
+    private Snapshot activatedOn(WriterSettings settings, List<io.attune.core.event.Event> events,
+            List<io.attune.core.event.Event> later) throws Exception {
         try (TestDatabase database = TestDatabase.create(engine())) {
-            Store target = Store.over(database.database(), WriterSettings.DEFAULTS.withRescoreThreads(threads),
-                    Clock.fixed(T0, ZoneOffset.UTC));
+            Store target = Store.over(database.database(), settings, Clock.fixed(T0, ZoneOffset.UTC));
             try {
                 WorkspaceId id = new WorkspaceId("ws_order");
                 target.database().jdbi().useTransaction(handle -> {
@@ -232,6 +262,11 @@ abstract class ModelVersionsContract {
                             : author;
                     assertThat(target.modelVersions().change(id, LOWER, step, caller, T0.plusSeconds(3600))
                             .toCompletableFuture().get(60, TimeUnit.SECONDS)).isInstanceOf(ModelVersions.Changed.class);
+                }
+                if (!later.isEmpty()) {
+                    EventIntake.Admitted admitted = (EventIntake.Admitted) target.writer().submit(id, later.stream()
+                            .map(Events::incoming).toList());
+                    admitted.recorded().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 }
                 return Snapshot.of(target, id);
             } finally {
