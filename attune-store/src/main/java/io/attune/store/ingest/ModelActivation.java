@@ -60,6 +60,8 @@ import java.util.function.Supplier;
 final class ModelActivation {
     private static final int CHUNK = 5_000;
     private static final int READ_AHEAD = 500;
+    /** Leads replayed as one task: handing the threads a lead at a time cost a wake-up per lead. */
+    private static final int BATCH = 25;
 
     /** What follows a lead's moves in the same transaction (SLA timers, hand-offs). */
     interface Moves {
@@ -143,16 +145,18 @@ final class ModelActivation {
     private static int rescore(List<LeadId> chunk, JdbcLeadBook book, RescoreLead rescore, ExecutorService replayers,
             Instant at, Moves moves) throws SQLException {
         int rescored = 0;
-        List<CompletableFuture<Sealed>> replaying = List.of();
+        List<CompletableFuture<List<Sealed>>> replaying = List.of();
         for (int from = 0; from < chunk.size(); from += READ_AHEAD) {
             List<LeadId> window = chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD));
             book.readAhead(window);
-            List<CompletableFuture<Sealed>> next = new ArrayList<>(window.size());
+            List<RescoreLead.Pending> read = new ArrayList<>(window.size());
             for (LeadId id : window) {
-                rescore.read(id).ifPresent(pending -> next.add(CompletableFuture.supplyAsync(() -> {
-                    RescoreLead.Replayed replayed = rescore.replay(pending, at);
-                    return new Sealed(replayed, book.sealed(replayed.lead()));
-                }, replayers)));
+                rescore.read(id).ifPresent(read::add);
+            }
+            List<CompletableFuture<List<Sealed>>> next = new ArrayList<>();
+            for (int batch = 0; batch < read.size(); batch += BATCH) {
+                List<RescoreLead.Pending> leads = read.subList(batch, Math.min(read.size(), batch + BATCH));
+                next.add(CompletableFuture.supplyAsync(() -> replayed(leads, book, rescore, at), replayers));
             }
             rescored += apply(replaying, rescore, book, moves);
             replaying = next;
@@ -160,25 +164,39 @@ final class ModelActivation {
         return rescored + apply(replaying, rescore, book, moves);
     }
 
+    /** Replays a batch of leads and seals the states they end in; touches the book only to seal. */
+    private static List<Sealed> replayed(List<RescoreLead.Pending> leads, JdbcLeadBook book, RescoreLead rescore,
+            Instant at) {
+        List<Sealed> sealed = new ArrayList<>(leads.size());
+        for (RescoreLead.Pending pending : leads) {
+            RescoreLead.Replayed replayed = rescore.replay(pending, at);
+            sealed.add(new Sealed(replayed, book.sealed(replayed.lead())));
+        }
+        return sealed;
+    }
+
     /** A replay and the state it ends in, sealed as the book writes it. */
     private record Sealed(RescoreLead.Replayed replayed, String state) {
     }
 
     /** Writes the replays in the order the leads were read, whichever finished first. */
-    private static int apply(List<CompletableFuture<Sealed>> replaying, RescoreLead rescore, JdbcLeadBook book,
+    private static int apply(List<CompletableFuture<List<Sealed>>> replaying, RescoreLead rescore, JdbcLeadBook book,
             Moves moves) throws SQLException {
-        for (CompletableFuture<Sealed> lead : replaying) {
-            Sealed replay = joined(lead);
-            book.sealed(replay.replayed().lead(), replay.state());
-            RescoreLead.Rescored done = rescore.apply(replay.replayed());
-            if (!done.transitions().isEmpty()) {
-                moves.after(book, done.lead(), done.transitions());
+        int applied = 0;
+        for (CompletableFuture<List<Sealed>> batch : replaying) {
+            for (Sealed replay : joined(batch)) {
+                book.sealed(replay.replayed().lead(), replay.state());
+                RescoreLead.Rescored done = rescore.apply(replay.replayed());
+                if (!done.transitions().isEmpty()) {
+                    moves.after(book, done.lead(), done.transitions());
+                }
+                applied++;
             }
         }
-        return replaying.size();
+        return applied;
     }
 
-    private static Sealed joined(CompletableFuture<Sealed> replay) {
+    private static List<Sealed> joined(CompletableFuture<List<Sealed>> replay) {
         try {
             return replay.join();
         } catch (CompletionException failed) {
