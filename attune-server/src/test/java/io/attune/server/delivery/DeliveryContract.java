@@ -11,6 +11,7 @@ import io.attune.server.AttuneServer;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.SegmentMessage;
 import io.attune.server.support.Receiver.Reply;
 import io.attune.server.webhook.Verification;
 import io.attune.server.webhook.WebhookSecret;
@@ -407,14 +408,8 @@ abstract class DeliveryContract {
     /** Sends these events of {@code userId}, a minute apart from ten minutes ago, which make an MQL; answers its id. */
     private String qualify(String userId, List<Map<String, Object>> events) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Map<String, Object> event = new HashMap<>(events.get(i));
-            event.put("messageId", userId + "-" + i);
-            event.put("userId", userId);
-            event.put("timestamp", at.plusSeconds(60L * i).toString());
-            batch.add(event);
-        }
+        List<Map<String, Object>> batch = SegmentMessage.journey(userId, events, at).stream()
+                .map(SegmentMessage::fields).toList();
         return send(userId, bytes(Map.of("batch", batch)));
     }
 

@@ -9,6 +9,7 @@ import io.attune.core.workspace.Credentials;
 import io.attune.server.support.ApiClient;
 import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.SegmentMessage;
 import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
 import io.attune.store.testing.TestDatabase;
@@ -20,8 +21,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -409,19 +408,7 @@ abstract class EgressEnforcementContract {
     /** Sends the events of {@code userId}, a minute apart from ten minutes ago; answers the MQL's id. */
     private String qualify(String userId, List<Map<String, Object>> events) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Map<String, Object> event = new HashMap<>(events.get(i));
-            event.put("messageId", userId + "-" + i);
-            event.put("userId", userId);
-            event.put("timestamp", at.plusSeconds(60L * i).toString());
-            batch.add(event);
-        }
-        String basic = Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
-                .getBytes(StandardCharsets.UTF_8));
-        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
-                "Content-Type", "application/json"), bytes(Map.of("batch", batch)));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        SegmentMessage.batch(client, credentials.writeKey(), SegmentMessage.journey(userId, events, at));
         JsonNode lead = api("/api/leads?identity=" + userId).path("items").get(0);
         assertThat(lead.path("stage").asText()).as("the journey makes an MQL: %s", lead).isEqualTo("mql");
         String id = lead.path("id").asText();

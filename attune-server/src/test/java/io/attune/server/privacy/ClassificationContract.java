@@ -11,6 +11,7 @@ import io.attune.server.support.ApiClient;
 import io.attune.server.support.Documented;
 import io.attune.server.support.Poll;
 import io.attune.server.support.Receiver;
+import io.attune.server.support.SegmentMessage;
 import io.attune.server.support.ServedStore;
 import io.attune.store.Store;
 import io.attune.store.testing.TestDatabase;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -219,19 +219,7 @@ abstract class ClassificationContract {
                 Map.of("type", "track", "event", "Demo Requested", "properties", Map.of()),
                 Map.of("type", "track", "event", "Meeting Booked", "properties", Map.of()));
         Instant at = served.clock().instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            Map<String, Object> event = new HashMap<>(events.get(i));
-            event.put("messageId", userId + "-" + i);
-            event.put("userId", userId);
-            event.put("timestamp", at.plusSeconds(60L * i).toString());
-            batch.add(event);
-        }
-        String basic = Base64.getEncoder().encodeToString((workspace.writeKey() + ":")
-                .getBytes(StandardCharsets.UTF_8));
-        ApiClient.Reply reply = client.send("POST", "/v1/batch", Map.of("Authorization", "Basic " + basic,
-                "Content-Type", "application/json"), bytes(Map.of("batch", batch)));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        SegmentMessage.batch(client, workspace.writeKey(), SegmentMessage.journey(userId, events, at));
         JsonNode lead = client.get("/api/leads?identity=" + userId, workspace.adminKey()).json().path("items").get(0);
         assertThat(lead.path("stage").asText()).as("the journey makes an MQL: %s", lead).isEqualTo("mql");
         return lead.path("id").asText();

@@ -28,6 +28,22 @@ public record SegmentMessage(Map<String, Object> fields) {
         return new SegmentMessage(message);
     }
 
+    /**
+     * The {@code events} (type and attributes, without ids or times) as messages of {@code userId}, a
+     * minute apart from {@code start}, with the message ids {@code userId-0}, {@code userId-1}, …
+     */
+    public static List<SegmentMessage> journey(String userId, List<Map<String, Object>> events, Instant start) {
+        List<SegmentMessage> messages = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> message = new HashMap<>(events.get(i));
+            message.put("messageId", userId + "-" + i);
+            message.put("userId", userId);
+            message.put("timestamp", start.plusSeconds(60L * i).toString());
+            messages.add(new SegmentMessage(message));
+        }
+        return messages;
+    }
+
     public SegmentMessage with(String key, Object value) {
         fields.put(key, value);
         return this;
