@@ -1,5 +1,6 @@
 package io.attune.bench.ingest;
 
+import io.attune.bench.ThreadCensus;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
 import io.attune.server.AttuneServer;
@@ -45,7 +46,8 @@ import java.util.stream.Stream;
  * java -cp attune-bench/target/benchmarks.jar io.attune.bench.ingest.IngestionBenchmark \
  *     [events=200000] [people=20000] [batch=500] [clients=4] [runs=5]
  * </pre>
- * Each run warms up with half as many events again before it measures.
+ * Each run warms up with half as many events again before it measures, and before the first run a
+ * whole unmeasured run lets the JIT compilers finish: otherwise they take a fifth of the first run's CPU.
  * <pre>
  * </pre>
  * The HTTP clients run in the same JVM, on the same two cores, so their cost counts against ingestion.
@@ -98,6 +100,7 @@ public final class IngestionBenchmark {
         Settings settings = Settings.parse(args);
         System.out.printf("ingestion benchmark: %d events, %d people, batches of %d, %d clients, %d runs%n",
                 settings.events(), settings.people(), settings.batch(), settings.clients(), settings.runs());
+        run(settings, -1, null);
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < settings.runs(); i++) {
             System.out.printf("run %d, load average before: %s%n", i + 1, loadAverage());
@@ -150,10 +153,14 @@ public final class IngestionBenchmark {
                     List<byte[]> batches = SyntheticBatches.generate("run" + index, settings.events(),
                             settings.people(), settings.batch(), now, 11 + index);
                     CpuClock clock = CpuClock.start();
+                    ThreadCensus census = ThreadCensus.take();
                     long started = System.nanoTime();
                     send(batchUri, auth, batches, settings.clients());
                     ingest = settings.events() / ((System.nanoTime() - started) / 1e9);
                     cpu = clock.perEvent(settings.events());
+                    if (index >= 0) {
+                        System.out.println(ThreadCensus.take().describeSince(census, settings.events(), "event"));
+                    }
                 }
                 store.writer().close();
                 // The limit is measured on the rows Attune stores (sealed); the baseline run needs no second one.
