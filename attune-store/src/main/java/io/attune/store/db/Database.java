@@ -2,8 +2,11 @@ package io.attune.store.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -13,7 +16,8 @@ import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * An open, migrated database. SQLite runs in WAL mode with full synchronous commits, so that an
- * acknowledged event survives a crash or power loss; PostgreSQL is used as given.
+ * acknowledged event survives a crash or power loss; only the writer's group commits defer their sync
+ * to just before they are acknowledged ({@link CommitSync}). PostgreSQL is used as given.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -21,13 +25,15 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final WalCheckpointer checkpointer;
+    private final CommitSync commitSync;
 
-    private Database(HikariDataSource dataSource, StoreLocation location, Dialect dialect) {
+    private Database(HikariDataSource dataSource, StoreLocation location, Dialect dialect, CommitSync commitSync) {
         this.dataSource = dataSource;
         this.location = location;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(dataSource) : null;
+        this.commitSync = commitSync;
     }
 
     public static Database open(StoreLocation location) {
@@ -54,11 +60,31 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(dataSource).locations(Dialect.MIGRATIONS)
                     .placeholders(dialect.migrationPlaceholders()).failOnMissingLocations(true).load().migrate();
+            return new Database(dataSource, location, dialect, commitSync(dataSource, dialect));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, location, dialect);
+    }
+
+    /** Deferred syncs for a SQLite file; an in-memory SQLite database and PostgreSQL commit as they are. */
+    private static CommitSync commitSync(DataSource dataSource, Dialect dialect) {
+        if (dialect != Dialect.SQLITE) {
+            return new CommitSync.AtCommit();
+        }
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
+            while (databases.next()) {
+                String file = databases.getString("file");
+                if (databases.getString("name").equals("main") && file != null && !file.isEmpty()) {
+                    return new CommitSync.AfterCommit(Path.of(file + "-wal"));
+                }
+            }
+            return new CommitSync.AtCommit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find the SQLite database's file", e);
+        }
     }
 
     public StoreLocation location() {
@@ -71,6 +97,26 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** How the writer's commits reach the disk ({@link CommitSync}). */
+    public CommitSync commitSync() {
+        return commitSync;
+    }
+
+    /**
+     * Gives {@code connection} full syncs again after a deferred transaction ({@link CommitSync}); if
+     * that fails, the connection leaves the pool rather than lend its deferred syncs to someone else.
+     * Returns whether it could.
+     */
+    public boolean restoreSync(Connection connection) {
+        try {
+            commitSync.restore(connection);
+            return true;
+        } catch (SQLException e) {
+            dataSource.evictConnection(connection);
+            return false;
+        }
     }
 
     public Jdbi jdbi() {

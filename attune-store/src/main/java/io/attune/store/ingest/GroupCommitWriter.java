@@ -36,6 +36,7 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.core.workspace.Workspaces;
 import io.attune.store.crypto.CellCipher;
+import io.attune.store.db.CommitSync;
 import io.attune.store.db.Database;
 import io.attune.store.erasure.LeadErasure;
 import io.attune.store.outbox.JdbcDestinations;
@@ -53,10 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,8 +64,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one writer of events and projections. Submissions queue up; the writer thread takes as
  * many as fit in a group, records them all in one transaction and commits once (group commit),
- * then completes every submission of the group. A submission is only acknowledged after its
- * commit. If a group fails, its submissions are retried one by one so that one bad submission
+ * then completes every submission of the group. A submission is only acknowledged once its commit
+ * is on disk; on SQLite the commit returns before the sync, which another thread does while the writer
+ * goes on ({@link CommitSync}, {@link DurableAcknowledger}). If a group fails, its submissions are retried one by one so that one bad submission
  * cannot fail the others.
  */
 public final class GroupCommitWriter implements EventIntake, ActionIntake, BreachIntake, ConsentIntake,
@@ -87,15 +86,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong sequence;
     private final Thread thread;
-    /**
-     * Completes the submissions of committed groups. Whoever waits on a submission continues on the
-     * completing thread (an HTTP response is written there), and that must not be the writer.
-     */
-    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "attune-acknowledger");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final DurableAcknowledger acknowledger;
     /** The leads put in crisis hold by the group being written (writer thread only). */
     private final List<HeldOutreach.Held> held = new ArrayList<>();
     private volatile boolean closing;
@@ -160,6 +151,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         this.settings = settings;
         this.cache = new WriterCache(settings.leadCache());
         this.sequence = new AtomicLong(lastSequence(database));
+        this.acknowledger = new DurableAcknowledger(database.commitSync()::makeDurable);
         this.thread = new Thread(this::run, "attune-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -331,39 +323,34 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         }
         Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
         held.clear();
+        CommitSync sync = database.commitSync();
         try (Connection connection = database.connection()) {
-            database.beginWrite(connection);
+            sync.defer(connection);
             try {
-                List<Runnable> completions = new ArrayList<>(group.size());
+                database.beginWrite(connection);
+                List<DurableAcknowledger.Completion> completions = new ArrayList<>(group.size());
                 SlaTimerWrites timers = new SlaTimerWrites(connection);
                 HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
                 for (Work work : group) {
                     JdbcLeadBook book = books.computeIfAbsent(work.workspace(), workspace ->
                             new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true));
-                    completions.add(perform(work, book, timers, planner));
+                    completions.add(new DurableAcknowledger.Completion(perform(work, book, timers, planner), work::fail));
                 }
                 for (JdbcLeadBook book : books.values()) {
                     book.flush();
                 }
                 HeldOutreach.suppress(connection, held);
                 connection.commit();
+                long commit = sync.committed();
                 books.values().forEach(JdbcLeadBook::publish);
-                acknowledge(completions);
+                acknowledger.acknowledge(commit, completions);
             } catch (SQLException | RuntimeException failure) {
                 connection.rollback();
                 throw failure;
             } finally {
                 books.values().forEach(JdbcLeadBook::close);
+                database.restoreSync(connection);
             }
-        }
-    }
-
-    /** Completes a committed group's submissions off the writer thread, or on it once the writer is closed. */
-    private void acknowledge(List<Runnable> completions) {
-        try {
-            acknowledger.execute(() -> completions.forEach(Runnable::run));
-        } catch (RejectedExecutionException closed) {
-            completions.forEach(Runnable::run);
         }
     }
 
@@ -521,10 +508,9 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         closing = true;
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
-            acknowledger.shutdown();
-            acknowledger.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        acknowledger.close();
     }
 }
