@@ -11,8 +11,11 @@ import java.util.Optional;
 public enum Stage {
     SUBSCRIBER, LEAD, MQL, SQL, OPPORTUNITY, CUSTOMER, RECYCLED, DISQUALIFIED, WAITLISTED, CRISIS_HOLD;
 
+    /** Worked out once: the writer names a kind or stage for every row it writes. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Stage> fromWireName(String name) {

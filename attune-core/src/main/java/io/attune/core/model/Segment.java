@@ -7,8 +7,11 @@ import java.util.Optional;
 public enum Segment {
     CONSUMER, EMPLOYER, PAYER, REFERRAL, COMMUNITY;
 
+    /** Worked out once: the writer names a kind or stage for every row it writes. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean isBusiness() {
