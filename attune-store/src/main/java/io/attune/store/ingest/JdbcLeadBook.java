@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,8 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     /** The stored form of each expected event, by message id; the first of a duplicated id is the one recorded. */
     private final Map<MessageId, EncodedEvent> expected = new HashMap<>();
     private final Map<Identity, LeadId> links = new LinkedHashMap<>();
+    /** {@code links} the other way round: what this unit of work linked to each lead, kept in step by {@link #relink}. */
+    private final Map<LeadId, Set<Identity>> linkedTo = new HashMap<>();
     private final Map<LeadId, LeadState> leads = new LinkedHashMap<>();
     private final Map<LeadId, LeadId> merges = new LinkedHashMap<>();
     private final Map<AccountId, AccountState> accounts = new LinkedHashMap<>();
@@ -227,24 +230,28 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
                     }
                     return found;
                 }, workspace.value(), lead.value());
-        List<Identity> current = new ArrayList<>();
+        Set<Identity> current = new LinkedHashSet<>();
         for (Identity identity : stored) {
             LeadId relinked = links.get(identity);
             if (relinked == null || relinked.equals(lead)) {
                 current.add(identity);
             }
         }
-        links.forEach((identity, owner) -> {
-            if (owner.equals(lead) && !current.contains(identity)) {
-                current.add(identity);
-            }
-        });
-        return current;
+        current.addAll(linkedTo.getOrDefault(lead, Set.of()));
+        return List.copyOf(current);
     }
 
     @Override
     public void link(Identity identity, LeadId lead) {
-        links.put(identity, lead);
+        relink(identity, lead);
+    }
+
+    private void relink(Identity identity, LeadId lead) {
+        LeadId before = links.put(identity, lead);
+        if (before != null && !before.equals(lead)) {
+            linkedTo.get(before).remove(identity);
+        }
+        linkedTo.computeIfAbsent(lead, owner -> new LinkedHashSet<>()).add(identity);
     }
 
     @Override
@@ -315,7 +322,7 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     @Override
     public void merge(LeadId from, LeadId into) {
         for (Identity identity : identitiesOf(from)) {
-            links.put(identity, into);
+            relink(identity, into);
         }
         merges.replaceAll((source, target) -> target.equals(from) ? into : target);
         merges.put(from, into);

@@ -83,6 +83,27 @@ abstract class StoreContract {
         return ((EventIntake.Admitted) admission).recorded().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
+    /** Links made earlier in the same unit of work count when the writer looks up a lead's user ids and merges. */
+    @Test
+    void two_devices_joined_by_one_user_id_in_a_single_batch_become_one_lead_with_every_identity() throws Exception {
+        record(Events.page("d1", "anon-phone", "/pricing", T0),
+                Events.page("d2", "anon-laptop", "/case-studies", T0.plusSeconds(30)),
+                Events.identify("d3", "user-7", "anon-phone", Map.of(), T0.plusSeconds(60)),
+                Events.identify("d4", "user-7", "anon-laptop", Map.of(), T0.plusSeconds(90)),
+                Events.page("d5", "anon-laptop", "/pricing", T0.plusSeconds(120)));
+
+        LeadState lead = store.queries().leadByIdentity(workspace, new Identity(IdentityKind.USER_ID, "user-7"))
+                .orElseThrow();
+        assertThat(store.queries().leadByIdentity(workspace, new Identity(IdentityKind.ANONYMOUS_ID, "anon-laptop"))
+                .orElseThrow().id()).isEqualTo(lead.id());
+        assertThat(store.queries().leadByIdentity(workspace, new Identity(IdentityKind.ANONYMOUS_ID, "anon-phone"))
+                .orElseThrow().id()).isEqualTo(lead.id());
+        assertThat(store.queries().identities(workspace, lead.id())).containsExactlyInAnyOrder(
+                new Identity(IdentityKind.USER_ID, "user-7"), new Identity(IdentityKind.ANONYMOUS_ID, "anon-phone"),
+                new Identity(IdentityKind.ANONYMOUS_ID, "anon-laptop"));
+        assertThat(lead.events()).isEqualTo(5);
+    }
+
     @Test
     void recorded_events_become_a_scored_lead_readable_by_identity() throws Exception {
         record(Events.page("m1", "anon-1", "/insurance", T0),
