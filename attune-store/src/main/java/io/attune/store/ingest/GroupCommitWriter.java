@@ -321,36 +321,44 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             activate(activate);
             return;
         }
-        Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
-        held.clear();
         CommitSync sync = database.commitSync();
         try (Connection connection = database.connection()) {
             sync.defer(connection);
             try {
-                database.beginWrite(connection);
-                List<DurableAcknowledger.Completion> completions = new ArrayList<>(group.size());
-                SlaTimerWrites timers = new SlaTimerWrites(connection);
-                HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
-                for (Work work : group) {
-                    JdbcLeadBook book = books.computeIfAbsent(work.workspace(), workspace ->
-                            new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true));
-                    completions.add(new DurableAcknowledger.Completion(perform(work, book, timers, planner), work::fail));
-                }
-                for (JdbcLeadBook book : books.values()) {
-                    book.flush();
-                }
-                HeldOutreach.suppress(connection, held);
-                connection.commit();
-                long commit = sync.committed();
-                books.values().forEach(JdbcLeadBook::publish);
-                acknowledger.acknowledge(commit, completions);
-            } catch (SQLException | RuntimeException failure) {
-                connection.rollback();
-                throw failure;
+                commit(connection, group, sync);
             } finally {
-                books.values().forEach(JdbcLeadBook::close);
                 database.restoreSync(connection);
             }
+        }
+    }
+
+    /** Records a group in one transaction on {@code connection} and hands its completions to the acknowledger. */
+    private void commit(Connection connection, List<Work> group, CommitSync sync) throws SQLException {
+        Map<WorkspaceId, JdbcLeadBook> books = new LinkedHashMap<>();
+        held.clear();
+        database.beginWrite(connection);
+        try {
+            List<DurableAcknowledger.Completion> completions = new ArrayList<>(group.size());
+            SlaTimerWrites timers = new SlaTimerWrites(connection);
+            HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
+            for (Work work : group) {
+                JdbcLeadBook book = books.computeIfAbsent(work.workspace(), workspace ->
+                        new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true));
+                completions.add(new DurableAcknowledger.Completion(perform(work, book, timers, planner), work::fail));
+            }
+            for (JdbcLeadBook book : books.values()) {
+                book.flush();
+            }
+            HeldOutreach.suppress(connection, held);
+            connection.commit();
+            long commit = sync.committed();
+            books.values().forEach(JdbcLeadBook::publish);
+            acknowledger.acknowledge(commit, completions);
+        } catch (SQLException | RuntimeException failure) {
+            connection.rollback();
+            throw failure;
+        } finally {
+            books.values().forEach(JdbcLeadBook::close);
         }
     }
 
