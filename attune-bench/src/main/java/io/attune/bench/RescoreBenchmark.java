@@ -51,8 +51,6 @@ public final class RescoreBenchmark {
     private static final double TARGET_LEADS_PER_SECOND = 1_000_000 / 30.0;
     private static final double TARGET_EVENTS_PER_SECOND = 20_000_000 / 30.0;
     private static final int BATCH = 1_000;
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private RescoreBenchmark() {
     }
@@ -127,8 +125,14 @@ public final class RescoreBenchmark {
         }
     }
 
-    private record Activation(long leads, double seconds, double cpuSeconds, double writerSeconds,
-            double compilerSeconds, String byThread) {
+    private record Activation(long leads, double seconds, CpuCost cpu, double compilerSeconds, String byThread) {
+        double cpuSeconds() {
+            return cpu.processMicros() * leads / 1e6;
+        }
+
+        double writerSeconds() {
+            return cpu.writerMicros() * leads / 1e6;
+        }
     }
 
     /** Activates the starter employer model with a lower threshold in {@code workspace}, and times it. */
@@ -141,8 +145,7 @@ public final class RescoreBenchmark {
                 .replace("\nthreshold: 95", "\nthreshold: 60"), author, clock.instant());
         change(versions, workspace, next, ModelChange.PROPOSE, author);
         change(versions, workspace, next, ModelChange.APPROVE, approver);
-        long cpuStart = PROCESS.getProcessCpuTime();
-        long writerStart = writerCpuTime();
+        CpuClock cpu = CpuClock.start();
         ThreadCensus census = ThreadCensus.take();
         long start = System.nanoTime();
         ModelVersions.Changed changed = (ModelVersions.Changed) change(versions, workspace, next,
@@ -151,16 +154,8 @@ public final class RescoreBenchmark {
         ThreadCensus after = ThreadCensus.take();
         double compilers = after.since(census).stream().filter(kind -> kind.getKey().contains("Compiler"))
                 .mapToDouble(Map.Entry::getValue).sum();
-        return new Activation(changed.rescored(), seconds, (PROCESS.getProcessCpuTime() - cpuStart) / 1e9,
-                (writerCpuTime() - writerStart) / 1e9, compilers,
+        return new Activation(changed.rescored(), seconds, cpu.per(changed.rescored()), compilers,
                 after.describeSince(census, changed.rescored(), "lead"));
-    }
-
-    /** CPU time of the single writer's thread so far. */
-    private static long writerCpuTime() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("attune-writer"))
-                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).sum();
     }
 
     private static ModelVersions.ChangeOutcome change(ModelVersions versions, WorkspaceId workspace,

@@ -1,5 +1,7 @@
 package io.attune.bench.ingest;
 
+import io.attune.bench.CpuClock;
+import io.attune.bench.CpuCost;
 import io.attune.bench.ThreadCensus;
 import io.attune.core.model.Segment;
 import io.attune.core.workspace.Credentials;
@@ -157,7 +159,7 @@ public final class IngestionBenchmark {
                     long started = System.nanoTime();
                     send(batchUri, auth, batches, settings.clients());
                     ingest = settings.events() / ((System.nanoTime() - started) / 1e9);
-                    cpu = clock.perEvent(settings.events());
+                    cpu = clock.per(settings.events());
                     if (index >= 0) {
                         System.out.println(ThreadCensus.take().describeSince(census, settings.events(), "event"));
                     }

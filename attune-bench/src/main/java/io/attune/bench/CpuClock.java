@@ -1,4 +1,4 @@
-package io.attune.bench.ingest;
+package io.attune.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -6,11 +6,11 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
- * CPU time spent while ingesting: the whole process's (HTTP clients included) and the single writer
- * thread's, which bounds throughput. CPU time moves far less than wall time when the shared machine
+ * CPU time spent while the store works (ingesting, re-scoring): the whole process's (a benchmark's
+ * HTTP clients included) and the single writer thread's, which bounds throughput. CPU time moves far less than wall time when the shared machine
  * is busy, so two builds can be compared by it under load.
  */
-final class CpuClock {
+public final class CpuClock {
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -24,13 +24,14 @@ final class CpuClock {
         this.writerStart = writerStart;
     }
 
-    static CpuClock start() {
+    public static CpuClock start() {
         return new CpuClock(PROCESS.getProcessCpuTime(), writerCpuNanos());
     }
 
-    CpuCost perEvent(int events) {
-        return new CpuCost((PROCESS.getProcessCpuTime() - processStart) / 1e3 / events,
-                (writerCpuNanos() - writerStart) / 1e3 / events);
+    /** The CPU spent since {@link #start()}, per one of {@code units}. */
+    public CpuCost per(long units) {
+        return new CpuCost((PROCESS.getProcessCpuTime() - processStart) / 1e3 / units,
+                (writerCpuNanos() - writerStart) / 1e3 / units);
     }
 
     /** The writer's CPU time; the process has one writer while a store is open. */
