@@ -186,15 +186,7 @@ abstract class ModelVersionsContract {
     @Test
     void activation_writes_in_lead_order_whichever_replay_finishes_first() throws Exception {
         // three read-ahead windows of leads, in a few accounts whose roll-ups add up every contact
-        List<io.attune.core.event.Event> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {
-            Instant at = T0.plusSeconds(i);
-            events.add(Events.identify("id-" + i, "user-" + i, null, Map.of("email", "p" + i + "@co" + i % 5 + ".com",
-                    "title", i % 2 == 0 ? "VP, Benefits" : "HR Generalist"), at));
-            if (i % 3 == 0) {
-                events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
-            }
-        }
+        List<io.attune.core.event.Event> events = contacts(1_200, 5, false);
         Snapshot onOneThread = activatedOn(WriterSettings.DEFAULTS.withRescoreThreads(1), events, List.of());
         Snapshot onFourThreads = activatedOn(WriterSettings.DEFAULTS.withRescoreThreads(4), events, List.of());
 
@@ -205,16 +197,7 @@ abstract class ModelVersionsContract {
     @Test
     void activation_re_scores_leads_the_writer_no_longer_remembers_as_those_it_does() throws Exception {
         // more leads than a read-ahead window, some with merged histories, in accounts that roll them up
-        List<io.attune.core.event.Event> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 700; i++) {
-            Instant at = T0.plusSeconds(i);
-            events.add(Events.identify("id-" + i, "user-" + i, null, Map.of("email", "p" + i + "@co" + i % 7 + ".com",
-                    "title", i % 2 == 0 ? "VP, Benefits" : "HR Generalist"), at));
-            events.add(Events.page("pricing-" + i, "visitor-" + i, "/pricing", at.plusSeconds(2)));
-            if (i % 3 == 0) {
-                events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
-            }
-        }
+        List<io.attune.core.event.Event> events = contacts(700, 7, true);
         for (int i = 0; i < 700; i += 10) {
             events.add(Events.identify("join-" + i, "user-" + i, "visitor-" + i, Map.of(), T0.plusSeconds(3000 + i)));
         }
@@ -375,5 +358,26 @@ abstract class ModelVersionsContract {
         return store.queries().leads(workspace, new LeadFilter(Optional.empty(), Optional.empty(), min, max,
                 Optional.empty(), Optional.empty()), Optional.empty(), 100, now).items().stream()
                 .map(lead -> lead.traits().facts(DataDictionary.defaults()).get("title")).toList();
+    }
+
+    /**
+     * {@code count} employer contacts, a second apart, identified with work emails at {@code accounts}
+     * companies, half of them VPs of benefits, every third running the ROI calculator; with
+     * {@code pricingVisits} each also views pricing from a device not yet joined to them.
+     */
+    private static List<io.attune.core.event.Event> contacts(int count, int accounts, boolean pricingVisits) {
+        List<io.attune.core.event.Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = T0.plusSeconds(i);
+            events.add(Events.identify("id-" + i, "user-" + i, null, Map.of("email", "p" + i + "@co" + i % accounts
+                    + ".com", "title", i % 2 == 0 ? "VP, Benefits" : "HR Generalist"), at));
+            if (pricingVisits) {
+                events.add(Events.page("pricing-" + i, "visitor-" + i, "/pricing", at.plusSeconds(2)));
+            }
+            if (i % 3 == 0) {
+                events.add(Events.track("roi-" + i, "user-" + i, null, "ROI Calculator Completed", at.plusSeconds(5)));
+            }
+        }
+        return events;
     }
 }
