@@ -32,20 +32,12 @@ class SqliteStoreTest extends StoreContract {
                 pool.add(store.database().connection());
             }
             for (Connection connection : pool) {
-                assertThat(synchronous(connection)).isEqualTo(FULL);
+                assertThat(TestDatabase.synchronous(connection)).isEqualTo(FULL);
             }
         } finally {
             for (Connection connection : pool) {
                 connection.close();
             }
-        }
-    }
-
-    private static int synchronous(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
-            rows.next();
-            return rows.getInt(1);
         }
     }
 }

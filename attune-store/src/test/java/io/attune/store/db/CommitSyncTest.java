@@ -50,7 +50,7 @@ class CommitSyncTest {
         CommitSync sync = database.commitSync();
         try (Connection connection = database.connection()) {
             sync.defer(connection);
-            assertThat(synchronous(connection)).isEqualTo(NORMAL);
+            assertThat(TestDatabase.synchronous(connection)).isEqualTo(NORMAL);
             database.beginWrite(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO notes (body) VALUES ('deferred')");
@@ -58,7 +58,7 @@ class CommitSyncTest {
             connection.commit();
             long commit = sync.committed();
             assertThat(database.restoreSync(connection)).isTrue();
-            assertThat(synchronous(connection)).isEqualTo(FULL);
+            assertThat(TestDatabase.synchronous(connection)).isEqualTo(FULL);
             sync.makeDurable(commit);
         }
         assertThat(walOf(database)).exists();
@@ -79,7 +79,7 @@ class CommitSyncTest {
                     others.add(database.connection());
                 }
                 for (Connection other : others) {
-                    assertThat(synchronous(other)).isEqualTo(FULL);
+                    assertThat(TestDatabase.synchronous(other)).isEqualTo(FULL);
                 }
             } finally {
                 for (Connection other : others) {
@@ -102,14 +102,6 @@ class CommitSyncTest {
              ResultSet rows = statement.executeQuery("PRAGMA database_list")) {
             rows.next();
             return Path.of(rows.getString("file") + "-wal");
-        }
-    }
-
-    private static int synchronous(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
-            rows.next();
-            return rows.getInt(1);
         }
     }
 }

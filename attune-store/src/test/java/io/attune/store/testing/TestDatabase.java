@@ -68,6 +68,15 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(Database.open(location), location, () -> dropPostgres(name));
     }
 
+    /** A SQLite connection's {@code PRAGMA synchronous}: 2 for FULL, 1 for NORMAL. */
+    public static int synchronous(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
     public Database database() {
         return database;
     }
