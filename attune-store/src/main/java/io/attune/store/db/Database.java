@@ -22,6 +22,15 @@ import org.sqlite.SQLiteConnectionConfig;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final StoreLocation location;
+    /**
+     * Each SQLite connection's page cache, filled only as pages are read. With SQLite's default of
+     * 2 MiB the writer read the same lead rows and index pages back from the OS on every group; with
+     * 64 MiB the ingestion benchmark's writer spent about a tenth less CPU per event (43.0 against
+     * 47.4 µs, medians of six runs). A reader's cache is emptied whenever another connection has
+     * written, so mostly the writer's stays full.
+     */
+    public static final int SQLITE_CACHE_KIB = 64 * 1024;
+
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final WalCheckpointer checkpointer;
@@ -48,6 +57,7 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "FULL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("cache_size", Integer.toString(-SQLITE_CACHE_KIB));
             // Checkpoints run in the background (WalCheckpointer); a commit only checkpoints itself as a
             // safety net, when the background has fallen behind by this many pages (about 200 MB).
             config.addDataSourceProperty("wal_autocheckpoint", "50000");

@@ -70,8 +70,18 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A SQLite connection's {@code PRAGMA synchronous}: 2 for FULL, 1 for NORMAL. */
     public static int synchronous(Connection connection) throws SQLException {
+        return pragma(connection, "synchronous");
+    }
+
+    /** The most a SQLite connection's page cache may hold, in KiB. */
+    public static int cacheSizeKib(Connection connection) throws SQLException {
+        // SQLite reports a size in KiB as a negative number, a size in pages as a positive one
+        return -pragma(connection, "cache_size");
+    }
+
+    private static int pragma(Connection connection, String name) throws SQLException {
         try (Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
+             java.sql.ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
             rows.next();
             return rows.getInt(1);
         }
