@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.attune.server.webhook.Verification;
 import io.attune.server.webhook.WebhookVerifier;
+import io.attune.store.threads.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,11 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile WebhookVerifier verifier;
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
-    private final ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "bench-receiver");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, new DaemonThreads("bench-receiver"));
     private HttpServer server;
     private int port;
 

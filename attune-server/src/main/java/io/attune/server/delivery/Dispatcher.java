@@ -12,6 +12,7 @@ import io.attune.core.handoff.Outbox;
 import io.attune.core.handoff.PendingDelivery;
 import io.attune.core.handoff.RetryPolicy;
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.threads.DaemonThreads;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -77,11 +78,7 @@ public final class Dispatcher implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-        this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "attune-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.schedule = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("attune-dispatcher"));
     }
 
     public Dispatcher start() {

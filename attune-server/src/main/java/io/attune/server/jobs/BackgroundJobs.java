@@ -1,6 +1,7 @@
 package io.attune.server.jobs;
 
 import io.attune.core.workspace.WorkspaceId;
+import io.attune.store.threads.DaemonThreads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,7 @@ public final class BackgroundJobs<R> implements AutoCloseable {
     public BackgroundJobs(String kind, String idPrefix) {
         this.kind = kind;
         this.idPrefix = idPrefix;
-        this.executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "attune-" + kind);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadExecutor(new DaemonThreads("attune-" + kind));
     }
 
     /** A job's work; it tells its progress as it goes. */

@@ -2,6 +2,7 @@ package io.attune.server.sla;
 
 import io.attune.core.sla.BreachIntake;
 import io.attune.core.sla.OverdueTimers;
+import io.attune.store.threads.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -27,11 +28,8 @@ public final class SlaWatcher implements AutoCloseable {
     private final Clock clock;
     private final Duration poll;
     private final Set<String> settling = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "attune-sla-watcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+            new DaemonThreads("attune-sla-watcher"));
 
     public SlaWatcher(OverdueTimers overdue, BreachIntake writer, Clock clock, Duration poll) {
         this.overdue = overdue;

@@ -1,5 +1,6 @@
 package io.attune.store.db;
 
+import io.attune.store.threads.DaemonThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,11 +21,8 @@ final class WalCheckpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final DataSource dataSource;
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "attune-wal-checkpoint");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+            new DaemonThreads("attune-wal-checkpoint"));
 
     WalCheckpointer(DataSource dataSource) {
         this.dataSource = dataSource;

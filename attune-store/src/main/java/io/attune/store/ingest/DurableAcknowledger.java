@@ -1,5 +1,6 @@
 package io.attune.store.ingest;
 
+import io.attune.store.threads.DaemonThreads;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,11 +31,8 @@ final class DurableAcknowledger implements AutoCloseable {
     }
 
     private final Sync sync;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "attune-acknowledger");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            new DaemonThreads("attune-acknowledger"));
 
     DurableAcknowledger(Sync sync) {
         this.sync = sync;

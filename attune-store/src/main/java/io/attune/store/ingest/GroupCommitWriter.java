@@ -42,6 +42,7 @@ import io.attune.store.erasure.LeadErasure;
 import io.attune.store.outbox.JdbcDestinations;
 import io.attune.store.outbox.JdbcRoundRobin;
 import io.attune.store.sla.SlaTimerWrites;
+import io.attune.store.threads.DaemonThreads;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,8 +153,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
         this.cache = new WriterCache(settings.leadCache());
         this.sequence = new AtomicLong(lastSequence(database));
         this.acknowledger = new DurableAcknowledger(database.commitSync()::makeDurable);
-        this.thread = new Thread(this::run, "attune-writer");
-        this.thread.setDaemon(true);
+        this.thread = new DaemonThreads("attune-writer").newThread(this::run);
         this.thread.start();
     }
 

@@ -28,6 +28,7 @@ import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.store.audit.JdbcAuditLog;
 import io.attune.store.model.ModelRows;
+import io.attune.store.threads.DaemonThreads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,7 +119,7 @@ final class ModelActivation {
     private long rescore(Connection connection, WorkspaceId workspace, Segment segment, ModelCatalog catalog,
             Instant at, WorkspaceSettings settings, DataDictionary dictionary, Supplier<JdbcLeadBook> books,
             Moves moves) throws SQLException {
-        ExecutorService replayers = Executors.newFixedThreadPool(threads, ModelActivation::replayer);
+        ExecutorService replayers = Executors.newFixedThreadPool(threads, new DaemonThreads("attune-rescore"));
         try {
             long rescored = 0;
             String after = "";
@@ -208,12 +209,6 @@ final class ModelActivation {
             }
             throw failed;
         }
-    }
-
-    private static Thread replayer(Runnable work) {
-        Thread thread = new Thread(work, "attune-rescore");
-        thread.setDaemon(true);
-        return thread;
     }
 
     private static List<LeadId> leads(Connection connection, WorkspaceId workspace, Segment segment, String after)
