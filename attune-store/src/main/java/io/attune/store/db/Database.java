@@ -20,8 +20,6 @@ import org.sqlite.SQLiteConnectionConfig;
  * to just before they are acknowledged ({@link CommitSync}). PostgreSQL is used as given.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
-    private final StoreLocation location;
     /**
      * Each SQLite connection's page cache, filled only as pages are read. With SQLite's default of
      * 2 MiB the writer read the same lead rows and index pages back from the OS on every group; with
@@ -31,6 +29,8 @@ public final class Database implements AutoCloseable {
      */
     public static final int SQLITE_CACHE_KIB = 64 * 1024;
 
+    private final HikariDataSource dataSource;
+    private final StoreLocation location;
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final WalCheckpointer checkpointer;
