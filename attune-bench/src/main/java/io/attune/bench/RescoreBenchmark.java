@@ -150,12 +150,13 @@ public final class RescoreBenchmark {
         long start = System.nanoTime();
         ModelVersions.Changed changed = (ModelVersions.Changed) change(versions, workspace, next,
                 ModelChange.ACTIVATE, author);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long elapsed = System.nanoTime() - start;
         ThreadCensus after = ThreadCensus.take();
         double compilers = after.since(census).stream().filter(kind -> kind.getKey().contains("Compiler"))
                 .mapToDouble(Map.Entry::getValue).sum();
-        return new Activation(changed.rescored(), seconds, cpu.per(changed.rescored()), compilers,
-                after.describeSince(census, changed.rescored(), "lead"));
+        String byThread = after.describeSince(census, changed.rescored(), "lead")
+                + after.describeWaitSince(census, "attune-writer", elapsed).map(wait -> "; " + wait).orElse("");
+        return new Activation(changed.rescored(), elapsed / 1e9, cpu.per(changed.rescored()), compilers, byThread);
     }
 
     private static ModelVersions.ChangeOutcome change(ModelVersions versions, WorkspaceId workspace,

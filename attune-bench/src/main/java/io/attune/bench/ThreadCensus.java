@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  * management beans leave out. Threads are grouped by name with digits removed ({@code qtp123-45}
  * and {@code qtp123-46} are one kind). Threads that ended between two readings show as one kind,
  * their time worked out from the process's.
+ *
+ * <p>Each reading also takes, from {@code schedstat}, how long each kind of thread was ready to run
+ * but waited for a core: on two shared cores that says whether a thread was short of work or of CPU.
  */
 public final class ThreadCensus {
     private static final Path TASKS = Path.of("/proc/self/task");
@@ -24,33 +27,43 @@ public final class ThreadCensus {
     private static final double TICKS_PER_SECOND = 100;
 
     private final Map<String, Long> ticksByKind;
+    private final Map<String, Long> waitNanosByKind;
     private final long processTicks;
 
-    private ThreadCensus(Map<String, Long> ticksByKind, long processTicks) {
+    private ThreadCensus(Map<String, Long> ticksByKind, Map<String, Long> waitNanosByKind, long processTicks) {
         this.ticksByKind = ticksByKind;
+        this.waitNanosByKind = waitNanosByKind;
         this.processTicks = processTicks;
     }
 
     /** A reading now; empty where there is no {@code /proc}. */
     public static ThreadCensus take() {
         Map<String, Long> ticks = new HashMap<>();
+        Map<String, Long> waits = new HashMap<>();
         if (!Files.isDirectory(TASKS)) {
-            return new ThreadCensus(ticks, 0);
+            return new ThreadCensus(ticks, waits, 0);
         }
         try (Stream<Path> tasks = Files.list(TASKS)) {
             for (Path task : tasks.toList()) {
                 try {
                     Stat stat = Stat.of(Files.readString(task.resolve("stat")));
+                    long waited = waitNanos(Files.readString(task.resolve("schedstat")));
                     ticks.merge(stat.kind(), stat.ticks(), Long::sum);
+                    waits.merge(stat.kind(), waited, Long::sum);
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while being read
                 }
             }
             // the process's own figure still counts the threads that have ended
-            return new ThreadCensus(ticks, Stat.of(Files.readString(PROCESS)).ticks());
+            return new ThreadCensus(ticks, waits, Stat.of(Files.readString(PROCESS)).ticks());
         } catch (IOException e) {
-            return new ThreadCensus(Map.of(), 0);
+            return new ThreadCensus(Map.of(), Map.of(), 0);
         }
+    }
+
+    /** From a {@code schedstat} line (time on a core, time waiting for one, slices; in ns): the waiting. */
+    static long waitNanos(String schedstat) {
+        return Long.parseLong(schedstat.strip().split(" ")[1]);
     }
 
     /** A thread's or the process's kind and CPU ticks, from a {@code stat} file. */
@@ -84,6 +97,20 @@ public final class ThreadCensus {
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         return seconds.entrySet().stream().filter(entry -> entry.getValue() >= total / 100)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+    }
+
+    /**
+     * One line: how long {@code kind} waited for a core since {@code earlier}, as a share of
+     * {@code wallNanos}, the time between the two readings; empty if no such thread lived through both.
+     */
+    public java.util.Optional<String> describeWaitSince(ThreadCensus earlier, String kind, long wallNanos) {
+        Long now = waitNanosByKind.get(kind);
+        Long before = earlier.waitNanosByKind.get(kind);
+        if (now == null || before == null || wallNanos <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format("%s waited for a core %.0f%% of the time", kind,
+                100.0 * (now - before) / wallNanos));
     }
 
     /** One line: each kind's share of the CPU, per {@code unit} (an event, a lead) in microseconds. */

@@ -161,10 +161,13 @@ public final class IngestionBenchmark {
                     ThreadCensus census = ThreadCensus.take();
                     long started = System.nanoTime();
                     send(batchUri, auth, batches, settings.clients());
-                    ingest = settings.events() / ((System.nanoTime() - started) / 1e9);
+                    long elapsed = System.nanoTime() - started;
+                    ingest = settings.events() / (elapsed / 1e9);
                     cpu = clock.per(settings.events());
                     if (index >= 0) {
-                        System.out.println(ThreadCensus.take().describeSince(census, settings.events(), "event"));
+                        ThreadCensus after = ThreadCensus.take();
+                        System.out.println(after.describeSince(census, settings.events(), "event"));
+                        after.describeWaitSince(census, "attune-writer", elapsed).ifPresent(System.out::println);
                     }
                 }
                 store.writer().close();
