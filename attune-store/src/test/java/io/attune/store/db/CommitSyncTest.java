@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The writer's deferred syncs on SQLite: only the deferring connection skips the fsync at commit,
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class CommitSyncTest {
     private static final int FULL = 2;
     private static final int NORMAL = 1;
+    private static final int POOL = 4;
 
     private TestDatabase test;
     private Database database;
@@ -86,6 +88,31 @@ class CommitSyncTest {
                     other.close();
                 }
                 database.restoreSync(deferring);
+            }
+        }
+    }
+
+    /** A connection that may still skip syncs must never serve anyone else: if it cannot be restored, it goes. */
+    @Test
+    void a_connection_that_cannot_sync_fully_again_leaves_the_pool() throws Exception {
+        Connection broken = database.connection();
+        database.commitSync().defer(broken);
+        broken.unwrap(SQLiteConnection.class).close();
+
+        assertThat(database.restoreSync(broken)).isFalse();
+        broken.close();
+
+        List<Connection> pool = new ArrayList<>();
+        try {
+            for (int i = 0; i < POOL; i++) {
+                pool.add(database.connection());
+            }
+            for (Connection connection : pool) {
+                assertThat(TestDatabase.synchronous(connection)).isEqualTo(FULL);
+            }
+        } finally {
+            for (Connection connection : pool) {
+                connection.close();
             }
         }
     }
