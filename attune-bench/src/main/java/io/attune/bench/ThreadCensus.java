@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -103,13 +104,13 @@ public final class ThreadCensus {
      * One line: how long {@code kind} waited for a core since {@code earlier}, as a share of
      * {@code wallNanos}, the time between the two readings; empty if no such thread lived through both.
      */
-    public java.util.Optional<String> describeWaitSince(ThreadCensus earlier, String kind, long wallNanos) {
+    public Optional<String> describeWaitSince(ThreadCensus earlier, String kind, long wallNanos) {
         Long now = waitNanosByKind.get(kind);
         Long before = earlier.waitNanosByKind.get(kind);
         if (now == null || before == null || wallNanos <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(String.format("%s waited for a core %.0f%% of the time", kind,
+        return Optional.of(String.format("%s waited for a core %.0f%% of the time", kind,
                 100.0 * (now - before) / wallNanos));
     }
 
