@@ -394,7 +394,7 @@ public final class GroupCommitWriter implements EventIntake, ActionIntake, Breac
             try {
                 SlaTimerWrites timers = new SlaTimerWrites(connection);
                 HandOffPlanner planner = new HandOffPlanner(new JdbcRoundRobin(connection));
-                ModelVersions.ChangeOutcome outcome = new ModelActivation(models, scoring,
+                ModelVersions.ChangeOutcome outcome = new ModelActivation(database, models, scoring,
                         this.settings.rescoreThreads()).activate(connection, workspace, activate.version(),
                         activate.caller(), activate.at(), settings, classifications.dataDictionary(workspace),
                         () -> new JdbcLeadBook(connection, workspace, cache, models, cipher, sequence::incrementAndGet, true),

@@ -93,8 +93,9 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     private final Set<LeadId> unused = new HashSet<>();
     /** Domains looked up in the database in this unit of work, and the account each named. */
     private final Map<String, Optional<AccountId>> storedDomains = new HashMap<>();
-    // histories read ahead for re-scoring, of leads nothing was merged into, by lead id
-    private final Map<String, List<StoredEvent>> histories = new HashMap<>();
+    // leads about to be re-scored whose histories historyReader reads (none was merged into them), by lead id
+    private final Set<String> historiesToRead = new HashSet<>();
+    private HistoryReader historyReader;
     // states sealed off the writer's thread (sealed), each for the very state it was sealed from
     private final Map<LeadState, String> sealedStates = new IdentityHashMap<>();
     // states read ahead for re-scoring, still sealed, of leads neither this unit of work nor the cache held
@@ -355,13 +356,16 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
     }
 
     /**
-     * Reads ahead the states and stored events of leads about to be re-scored: one query per few
-     * hundred leads instead of several per lead. States and events stay sealed until their
-     * {@link #leadReading} and {@link #historyReading} are read, on whichever thread reads them. A lead
-     * that others were merged into is left to {@link #history}'s own reading, which follows the merges.
+     * Reads ahead the states of leads about to be re-scored, one query per few hundred leads instead
+     * of one per lead, and notes which histories {@code histories} will read: a lead's events are read,
+     * opened and decoded when its {@link #historyReading} is read, on whichever thread reads it, as its
+     * state is when its {@link #leadReading} is. A lead that others were merged into is left to
+     * {@link #history}'s own reading on this book's connection, which follows the merges.
      */
-    public void readAhead(List<LeadId> upcoming) throws SQLException {
-        histories.clear();
+    public void readAhead(List<LeadId> upcoming, HistoryReader histories) throws SQLException {
+        historiesToRead.clear();
+        historyReader = histories;
+        histories.startGroup();
         sealedLeads.clear();
         List<String> ids = upcoming.stream().map(LeadId::value).toList();
         List<String> unread = new ArrayList<>();
@@ -380,33 +384,26 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
         merges.values().forEach(into -> mergedInto.add(into.value()));
         for (String id : ids) {
             if (!mergedInto.contains(id)) {
-                histories.put(id, new ArrayList<>());
+                historiesToRead.add(id);
             }
         }
-        forEachChunk(ids.stream().filter(id -> !mergedInto.contains(id)).toList(), chunk -> selectIn(
-                "SELECT lead_id, seq, event, message_id FROM events WHERE workspace_id = ? AND lead_id IN",
-                List.of(workspace.value()), chunk, rows -> histories.get(rows.getString(1))
-                        .add(new StoredEvent(rows.getLong(2), rows.getString(3), rows.getString(4)))));
     }
 
     /** A lead's state as the leads table holds it, sealed, beside the columns that index it. */
     private record StoredLead(Segment segment, Optional<AccountId> account, String state) {
     }
 
-    /** An event as the log holds it, sealed. */
-    private record StoredEvent(long seq, String event, String messageId) {
-    }
-
     @Override
     public Supplier<List<Event>> historyReading(LeadId lead) {
-        List<StoredEvent> stored = appendToLog && !merges.containsValue(lead) ? histories.remove(lead.value()) : null;
-        if (stored == null) {
+        if (!appendToLog || merges.containsValue(lead) || !historiesToRead.remove(lead.value())) {
             return LeadBook.super.historyReading(lead);
         }
         List<Logged> loggedNow = events.stream().filter(event -> event.lead().equals(lead)).toList();
+        Supplier<List<HistoryReader.Stored>> reading = historyReader.reading(lead);
         return () -> {
+            List<HistoryReader.Stored> stored = reading.get();
             List<Logged> read = new ArrayList<>(stored.size() + loggedNow.size());
-            for (StoredEvent event : stored) {
+            for (HistoryReader.Stored event : stored) {
                 read.add(new Logged(event.seq(), lead, EventCodec.decode(cipher.openUtf8(event.event(),
                         CellAddress.eventBody(workspace.value(), event.messageId()))), null));
             }
@@ -418,9 +415,6 @@ public final class JdbcLeadBook implements LeadBook, AutoCloseable {
 
     @Override
     public List<Event> history(LeadId lead) {
-        if (appendToLog && !merges.containsValue(lead) && histories.containsKey(lead.value())) {
-            return historyReading(lead).get();
-        }
         Set<LeadId> sources = sourcesOf(lead);
         List<Logged> found = new ArrayList<>();
         List<String> ids = sources.stream().map(LeadId::value).toList();

@@ -27,6 +27,7 @@ import io.attune.core.workspace.Principal;
 import io.attune.core.workspace.WorkspaceId;
 import io.attune.core.workspace.WorkspaceSettings;
 import io.attune.store.audit.JdbcAuditLog;
+import io.attune.store.db.Database;
 import io.attune.store.model.ModelRows;
 import io.attune.store.threads.DaemonThreads;
 import java.sql.Connection;
@@ -55,8 +56,9 @@ import java.util.function.Supplier;
  * is read ({@link RescoreLead.Pending}), so replays run on threads of their own while the writer's
  * thread reads the next leads and writes the finished ones, in lead order: the result is the same
  * as re-scoring the leads one by one, whichever replay ends first. The writer's thread reads leads'
- * states and events sealed; the replaying threads open and decode them, and encode and seal the
- * re-scored states the writer's thread then writes.
+ * states sealed; the replaying threads read the leads' events on connections of their own
+ * ({@link HistoryReader}), open and decode states and events, and encode and seal the re-scored
+ * states the writer's thread then writes.
  */
 final class ModelActivation {
     private static final int CHUNK = 5_000;
@@ -69,12 +71,17 @@ final class ModelActivation {
         void after(JdbcLeadBook book, LeadState lead, List<Transition> moves) throws SQLException;
     }
 
+    private final Database database;
     private final ModelRegistry models;
     private final LeadScoring scoring;
     private final int threads;
 
-    /** @param threads how many threads replay leads while the writer's thread reads and writes */
-    ModelActivation(ModelRegistry models, LeadScoring scoring, int threads) {
+    /**
+     * @param database where the replaying threads read leads' events, beside the writer's transaction
+     * @param threads how many threads replay leads while the writer's thread reads and writes
+     */
+    ModelActivation(Database database, ModelRegistry models, LeadScoring scoring, int threads) {
+        this.database = database;
         this.models = models;
         this.scoring = scoring;
         this.threads = threads;
@@ -120,6 +127,7 @@ final class ModelActivation {
             Instant at, WorkspaceSettings settings, DataDictionary dictionary, Supplier<JdbcLeadBook> books,
             Moves moves) throws SQLException {
         ExecutorService replayers = Executors.newFixedThreadPool(threads, new DaemonThreads("attune-rescore"));
+        HistoryReader histories = new HistoryReader(database, workspace, BATCH);
         try {
             long rescored = 0;
             String after = "";
@@ -131,7 +139,7 @@ final class ModelActivation {
                 try (JdbcLeadBook book = books.get()) {
                     RescoreLead rescore = new RescoreLead(workspace, catalog, book, scoring, settings.lifecycle(),
                             settings.privacy().scoringGate(), dictionary);
-                    rescored += rescore(chunk, book, rescore, replayers, at, moves);
+                    rescored += rescore(chunk, book, histories, rescore, replayers, at, moves);
                     book.flush();
                     book.publishRemembered();
                 }
@@ -143,13 +151,13 @@ final class ModelActivation {
     }
 
     /** Re-scores one chunk a read-ahead window at a time; a window replays while the one before is written. */
-    private static int rescore(List<LeadId> chunk, JdbcLeadBook book, RescoreLead rescore, ExecutorService replayers,
-            Instant at, Moves moves) throws SQLException {
+    private static int rescore(List<LeadId> chunk, JdbcLeadBook book, HistoryReader histories, RescoreLead rescore,
+            ExecutorService replayers, Instant at, Moves moves) throws SQLException {
         int rescored = 0;
         List<CompletableFuture<List<Sealed>>> replaying = List.of();
         for (int from = 0; from < chunk.size(); from += READ_AHEAD) {
             List<LeadId> window = chunk.subList(from, Math.min(chunk.size(), from + READ_AHEAD));
-            book.readAhead(window);
+            book.readAhead(window, histories);
             List<RescoreLead.Pending> read = new ArrayList<>(window.size());
             for (LeadId id : window) {
                 rescore.read(id).ifPresent(read::add);
