@@ -81,7 +81,8 @@ final class HistoryReader {
     private Map<String, List<Stored>> readAll(List<String> leads) {
         try (Connection connection = database.connection();
              PreparedStatement select = connection.prepareStatement("SELECT lead_id, seq, event, message_id "
-                     + "FROM events WHERE workspace_id = ? AND lead_id IN (" + JdbcLeadBook.placeholders(leads.size()) + ")")) {
+                     + "FROM events WHERE workspace_id = ? AND lead_id IN ("
+                     + JdbcLeadBook.placeholders(leads.size()) + ")")) {
             select.setString(1, workspace.value());
             for (int i = 0; i < leads.size(); i++) {
                 select.setString(i + 2, leads.get(i));

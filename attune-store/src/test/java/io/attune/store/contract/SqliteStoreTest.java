@@ -3,10 +3,6 @@ package io.attune.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.store.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SqliteStoreTest extends StoreContract {
@@ -24,34 +20,14 @@ class SqliteStoreTest extends StoreContract {
         for (int i = 0; i < 5; i++) {
             record(Events.page("sync-" + i, "anon-sync", "/pricing", T0.plusSeconds(i)));
         }
-        assertThat(pooled(TestDatabase::synchronous)).containsOnly(FULL).hasSize(POOL);
+        assertThat(TestDatabase.eachPooled(store.database(), POOL, TestDatabase::synchronous))
+                .containsOnly(FULL).hasSize(POOL);
     }
 
     /** SQLite's default cache of 2 MiB would send the writer back to the OS for pages it wrote a group ago. */
     @Test
     void every_pooled_connection_may_cache_sixty_four_mebibytes_of_pages() throws Exception {
-        assertThat(pooled(TestDatabase::cacheSizeKib)).containsOnly(64 * 1024).hasSize(POOL);
-    }
-
-    /** What {@code pragma} reads on each connection of the pool, all held at once so that each is a different one. */
-    private List<Integer> pooled(PragmaReader pragma) throws SQLException {
-        List<Connection> pool = new ArrayList<>();
-        try {
-            List<Integer> values = new ArrayList<>();
-            for (int i = 0; i < POOL; i++) {
-                pool.add(store.database().connection());
-                values.add(pragma.read(pool.get(i)));
-            }
-            return values;
-        } finally {
-            for (Connection connection : pool) {
-                connection.close();
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface PragmaReader {
-        int read(Connection connection) throws SQLException;
+        assertThat(TestDatabase.eachPooled(store.database(), POOL, TestDatabase::cacheSizeKib))
+                .containsOnly(64 * 1024).hasSize(POOL);
     }
 }

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,18 +73,10 @@ class CommitSyncTest {
     void every_other_connection_of_the_pool_syncs_fully_while_one_defers() throws Exception {
         try (Connection deferring = database.connection()) {
             database.commitSync().defer(deferring);
-            List<Connection> others = new ArrayList<>();
             try {
-                for (int i = 0; i < 3; i++) {
-                    others.add(database.connection());
-                }
-                for (Connection other : others) {
-                    assertThat(TestDatabase.synchronous(other)).isEqualTo(FULL);
-                }
+                assertThat(TestDatabase.eachPooled(database, POOL - 1, TestDatabase::synchronous))
+                        .containsOnly(FULL).hasSize(POOL - 1);
             } finally {
-                for (Connection other : others) {
-                    other.close();
-                }
                 database.restoreSync(deferring);
             }
         }
@@ -102,19 +92,8 @@ class CommitSyncTest {
         assertThat(database.restoreSync(broken)).isFalse();
         broken.close();
 
-        List<Connection> pool = new ArrayList<>();
-        try {
-            for (int i = 0; i < POOL; i++) {
-                pool.add(database.connection());
-            }
-            for (Connection connection : pool) {
-                assertThat(TestDatabase.synchronous(connection)).isEqualTo(FULL);
-            }
-        } finally {
-            for (Connection connection : pool) {
-                connection.close();
-            }
-        }
+        assertThat(TestDatabase.eachPooled(database, POOL, TestDatabase::synchronous))
+                .containsOnly(FULL).hasSize(POOL);
     }
 
     @Test

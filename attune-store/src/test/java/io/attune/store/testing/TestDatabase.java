@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -71,6 +73,33 @@ public final class TestDatabase implements AutoCloseable {
     /** A SQLite connection's {@code PRAGMA synchronous}: 2 for FULL, 1 for NORMAL. */
     public static int synchronous(Connection connection) throws SQLException {
         return pragma(connection, "synchronous");
+    }
+
+    /** Something read from one connection. */
+    @FunctionalInterface
+    public interface ConnectionReading {
+        int read(Connection connection) throws SQLException;
+    }
+
+    /**
+     * What {@code reading} reads on {@code count} connections of {@code database}'s pool, all held at
+     * once so that each is a different one.
+     */
+    public static List<Integer> eachPooled(Database database, int count, ConnectionReading reading)
+            throws SQLException {
+        List<Connection> pool = new ArrayList<>();
+        try {
+            List<Integer> values = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                pool.add(database.connection());
+                values.add(reading.read(pool.get(i)));
+            }
+            return values;
+        } finally {
+            for (Connection connection : pool) {
+                connection.close();
+            }
+        }
     }
 
     /** The most a SQLite connection's page cache may hold, in KiB. */
