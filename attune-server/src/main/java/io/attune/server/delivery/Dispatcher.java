@@ -267,11 +267,6 @@ public final class Dispatcher implements AutoCloseable {
     /** Stops polling; sends under way finish or are retried after a restart. */
     @Override
     public void close() {
-        schedule.shutdown();
-        try {
-            schedule.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.drain(schedule, Duration.ofSeconds(5));
     }
 }

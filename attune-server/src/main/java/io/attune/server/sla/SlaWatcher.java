@@ -65,11 +65,6 @@ public final class SlaWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        schedule.shutdown();
-        try {
-            schedule.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.drain(schedule, Duration.ofSeconds(5));
     }
 }

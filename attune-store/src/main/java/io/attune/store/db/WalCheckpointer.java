@@ -4,6 +4,7 @@ import io.attune.store.threads.DaemonThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,12 +41,7 @@ final class WalCheckpointer implements AutoCloseable {
     /** Stops checkpointing and checkpoints once more, so that a closed store is one file. */
     @Override
     public void close() {
-        schedule.shutdown();
-        try {
-            schedule.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.drain(schedule, Duration.ofSeconds(10));
         checkpoint();
     }
 }

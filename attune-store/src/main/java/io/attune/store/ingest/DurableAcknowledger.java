@@ -2,11 +2,11 @@ package io.attune.store.ingest;
 
 import io.attune.store.threads.DaemonThreads;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +65,6 @@ final class DurableAcknowledger implements AutoCloseable {
     /** Completes what is waiting, then stops. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.drain(thread, Duration.ofSeconds(30));
     }
 }
