@@ -66,9 +66,9 @@ import org.slf4j.LoggerFactory;
  * The one writer of events and projections. Submissions queue up; the writer thread takes as
  * many as fit in a group, records them all in one transaction and commits once (group commit),
  * then completes every submission of the group. A submission is only acknowledged once its commit
- * is on disk; on SQLite the commit returns before the sync, which another thread does while the writer
- * goes on ({@link CommitSync}, {@link DurableAcknowledger}). If a group fails, its submissions are retried one by one so that one bad submission
- * cannot fail the others.
+ * is on disk; on SQLite the commit returns before the sync, which another thread does while the
+ * writer goes on ({@link CommitSync}, {@link DurableAcknowledger}). If a group fails, its submissions
+ * are retried one by one so that one bad submission cannot fail the others.
  */
 public final class GroupCommitWriter implements EventIntake, ActionIntake, BreachIntake, ConsentIntake,
         ErasureIntake, AutoCloseable {

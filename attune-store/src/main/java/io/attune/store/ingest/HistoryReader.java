@@ -43,32 +43,34 @@ final class HistoryReader {
      * particular order, read with the group's at the first need of any. Called on the writer's thread.
      */
     Supplier<List<Stored>> reading(LeadId lead) {
-        if (open == null || open.isFull()) {
+        if (open == null || !open.join(lead)) {
             open = new Group();
+            open.join(lead);
         }
         Group group = open;
-        group.add(lead);
         return () -> group.take(lead);
     }
 
-    /** Starts a new group: the next readings belong to the next replays. */
+    /** Starts a new group, so that groups keep to the replay batches of a window that starts now. */
     void startGroup() {
         open = null;
     }
 
-    /** Leads whose histories are read together. */
+    /** Leads whose histories are read together; none joins once they are read, so none is left out. */
     private final class Group {
         private final List<String> leads = new ArrayList<>(groupSize);
         private Map<String, List<Stored>> read;
 
-        synchronized boolean isFull() {
-            return leads.size() == groupSize;
-        }
-
-        synchronized void add(LeadId lead) {
+        /** Whether {@code lead} could join: no, if the group is full or already read. */
+        synchronized boolean join(LeadId lead) {
+            if (read != null || leads.size() == groupSize) {
+                return false;
+            }
             leads.add(lead.value());
+            return true;
         }
 
+        /** The lead's events, none if it has none. */
         synchronized List<Stored> take(LeadId lead) {
             if (read == null) {
                 read = readAll(leads);
