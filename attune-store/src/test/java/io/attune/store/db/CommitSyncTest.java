@@ -29,9 +29,7 @@ class CommitSyncTest {
     void open() throws SQLException {
         test = TestDatabase.sqlite();
         database = test.database();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-        }
+        test.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
     }
 
     @AfterEach

@@ -25,10 +25,8 @@ class SqliteWriteTransactionTest {
     void open() throws SQLException {
         test = TestDatabase.sqlite();
         database = test.database();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-            statement.execute("INSERT INTO counters VALUES ('a', 0), ('b', 0)");
-        }
+        test.execute("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+                "INSERT INTO counters VALUES ('a', 0), ('b', 0)");
     }
 
     @AfterEach

@@ -120,6 +120,15 @@ public final class TestDatabase implements AutoCloseable {
         return database;
     }
 
+    /** Runs {@code statements} on one connection, as set-up for a test of the database itself. */
+    public void execute(String... statements) throws SQLException {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     /** Where the database is, to open it again (as a restarted server would). */
     public StoreLocation location() {
         return location;
